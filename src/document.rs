@@ -1,0 +1,333 @@
+//! The output: a plain serde tree, one [`Document`] per release.
+//!
+//! Every item that quotes the input has `text`, `span` (UTF-8 bytes) and
+//! `char_span` (Unicode scalar values), and `&input[span] == text` always
+//! holds. Normalised values (ISO dates, canonical names) sit beside the
+//! original text, never instead of it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+
+/// The version of the JSON layout; bumped only on breaking changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A piece of the input: its exact text and where it stands.
+///
+/// # Example
+///
+/// ```
+/// let extractor = bodo::Extractor::new()?;
+/// let input = "산업 디지털 전환에 산업계 참여 확산\n□ 산업부는 협력을 밝혔다.";
+/// let doc = extractor.extract(input);
+/// let title = doc.title.unwrap();
+/// assert_eq!(&input[title.span], title.text);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snippet {
+    /// The text exactly as written in the input.
+    pub text: String,
+    /// UTF-8 byte offsets of `text` in the input.
+    pub span: Span,
+    /// The same range in Unicode scalar values (Python `str` indices).
+    pub char_span: Span,
+}
+
+impl Snippet {
+    /// The text, as in the input.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+/// One release, analysed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The headline.
+    pub title: Option<Snippet>,
+    /// The sub-headlines under the title, without their markers.
+    pub subtitles: Vec<Snippet>,
+    /// The 보도시점 / 배포 header, when the release has one.
+    pub header: Option<Header>,
+    /// The issuing ministry or agency, when the text names it.
+    pub issuer: Option<Issuer>,
+    /// The document tree (pass 1).
+    pub blocks: Vec<Block>,
+    /// Every date mentioned.
+    pub dates: Vec<DateMention>,
+    /// Every time of day mentioned.
+    pub times: Vec<TimeMention>,
+    /// Places where something happens.
+    pub venues: Vec<Snippet>,
+    /// People, with their titles and affiliations.
+    pub people: Vec<Person>,
+    /// Organisations, each with its aliases and mentions.
+    pub organizations: Vec<Organization>,
+    /// Who attended the events of the release.
+    pub attendees: Vec<Attendee>,
+    /// Events (ceremonies, meetings, festivals …).
+    pub events: Vec<Event>,
+    /// What named actors agreed, decided or plan.
+    pub commitments: Vec<Commitment>,
+    /// Quoted speech with its speaker.
+    pub quotes: Vec<Quote>,
+    /// The contact block: departments, people, phones, e-mails.
+    pub contacts: Vec<Contact>,
+    /// Odd input and contradictions found on the way.
+    pub warnings: Vec<Warning>,
+}
+
+/// The kind of a [`Block`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// Template leftovers, the 보도자료 banner and the 보도시점/배포 lines.
+    Header,
+    /// The headline.
+    Title,
+    /// A sub-headline.
+    Subtitle,
+    /// Text with no marker of its own (or continuing the item above).
+    Paragraph,
+    /// A marked body item: `□`, `ㅇ`, `-` and their variants.
+    Item,
+    /// A note: `*`, `**`, `※`.
+    Note,
+    /// A boxed heading (`【 … 】`, `< … >`, `[행사 개요]`) and its lines.
+    Box,
+    /// A flattened table row, cells joined by ` | `.
+    TableRow,
+    /// A numbered or bulleted list item (`①`, `❶`, `(1)`, `가.`, `▲`).
+    ListItem,
+    /// The contact block (담당 부서, 책임자, 담당자 …).
+    Contact,
+    /// An attachment (붙임, 별첨, 참고) and its contents.
+    Attachment,
+    /// A line of only table borders (`|`), kept so that no text is lost.
+    Separator,
+}
+
+/// A node of the document tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// The marker as written (`□`, `ㅇ`, `①`, `※`), or `None`.
+    pub marker: Option<String>,
+    /// Where the marker stands, when there is one.
+    pub marker_span: Option<Span>,
+    /// The number of a numbered list item (`③` is 3, `가.` is 1).
+    pub number: Option<u32>,
+    /// Depth in the tree: top-level blocks are 1.
+    pub level: u32,
+    /// The block's own text, without its marker and trailing `|`.
+    pub text: String,
+    /// Byte span of `text`.
+    pub span: Span,
+    /// Char span of `text`.
+    pub char_span: Span,
+    /// The cells of a table row (empty cells left out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<Snippet>,
+    /// Footnote references inside the text (`연대*`): the `*` marks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnote_refs: Vec<Snippet>,
+    /// Blocks nested under this one.
+    pub children: Vec<Block>,
+}
+
+/// The 보도시점 / 배포 header.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    /// 보도시점 / 보도일시: when the release may be published.
+    pub embargo: Option<DateTimeMention>,
+    /// 배포: when it was handed out.
+    pub distributed: Option<DateMention>,
+}
+
+/// A date with a time of day, such as an embargo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateTimeMention {
+    /// The whole field as written.
+    #[serde(flatten)]
+    pub mention: Snippet,
+    /// ISO date (`YYYY-MM-DD`) when known.
+    pub date: Option<String>,
+    /// `HH:MM` when given.
+    pub time: Option<String>,
+    /// A note such as `조간`, `석간`, `배포 즉시`.
+    pub note: Option<String>,
+}
+
+/// Where the year of a date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearSource {
+    /// Written in the mention itself.
+    Explicit,
+    /// Inferred from the release's own dates (its header first).
+    Document,
+    /// From [`Options::reference_date`](crate::Options::reference_date).
+    Reference,
+    /// Not known.
+    Unknown,
+}
+
+/// A date mentioned in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// The mention as written.
+    #[serde(flatten)]
+    pub mention: Snippet,
+    /// ISO date (`YYYY-MM-DD`), or `None` when the year or day is unknown.
+    pub date: Option<String>,
+    /// The weekday written beside it (`월` … `일`).
+    pub weekday: Option<String>,
+    /// Where the year came from.
+    pub year_source: YearSource,
+    /// The last day, for ranges (`13~17일`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+}
+
+/// A time of day, or a range of times.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeMention {
+    /// The mention as written.
+    #[serde(flatten)]
+    pub mention: Snippet,
+    /// `HH:MM`.
+    pub start: String,
+    /// `HH:MM`, for ranges.
+    pub end: Option<String>,
+}
+
+/// The issuing ministry or agency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issuer {
+    /// Canonical name (`산업통상자원부`).
+    pub name: String,
+    /// The short name the release defines (`산업부`).
+    pub alias: Option<String>,
+    /// Its head as the release names them (`장관: 문승욱`).
+    pub head: Option<Person>,
+}
+
+/// A person mentioned by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    /// The mention (name with title and affiliation as written).
+    #[serde(flatten)]
+    pub mention: Snippet,
+    /// The name (`박진규`).
+    pub name: String,
+    /// The title (`1차관`).
+    pub title: Option<String>,
+    /// The organisation (`산업통상자원부`).
+    pub affiliation: Option<String>,
+}
+
+/// An organisation with its names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organization {
+    /// Canonical (full) name.
+    pub name: String,
+    /// Other names used for it (`산업부`, `MS`).
+    pub aliases: Vec<String>,
+    /// Every mention in the text.
+    pub mentions: Vec<Snippet>,
+}
+
+/// Someone who attended an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendee {
+    /// The attendee as written.
+    #[serde(flatten)]
+    pub mention: Snippet,
+    /// The group label (`정부`, `국회`, `업계`).
+    pub group: Option<String>,
+    /// The person's name, when the attendee is a person.
+    pub name: Option<String>,
+    /// The person's title.
+    pub title: Option<String>,
+    /// The organisation.
+    pub organization: Option<String>,
+}
+
+/// An event: a ceremony, meeting, festival, briefing …
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// Where the event is named.
+    #[serde(flatten)]
+    pub mention: Snippet,
+    /// Its name (`산업 디지털 전환 페스티벌`).
+    pub name: String,
+    /// ISO date.
+    pub date: Option<String>,
+    /// `HH:MM`.
+    pub start_time: Option<String>,
+    /// `HH:MM`.
+    pub end_time: Option<String>,
+    /// Where it takes place.
+    pub venue: Option<String>,
+    /// Who hosts it (주최, 주관).
+    pub hosts: Vec<String>,
+    /// Who attends.
+    pub attendees: Vec<String>,
+}
+
+/// Something a named actor agreed, decided, plans or pledges.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Commitment {
+    /// The commitment as written.
+    #[serde(flatten)]
+    pub mention: Snippet,
+    /// Who commits.
+    pub actor: Option<String>,
+    /// Its number in a numbered list.
+    pub index: Option<u32>,
+}
+
+/// Quoted speech.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the quote marks.
+    #[serde(flatten)]
+    pub mention: Snippet,
+    /// Who said it.
+    pub speaker: Option<String>,
+}
+
+/// A line of the contact block, or a phone number to call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    /// The contact as written.
+    #[serde(flatten)]
+    pub mention: Snippet,
+    /// The department or organisation.
+    pub department: Option<String>,
+    /// The person's name.
+    pub name: Option<String>,
+    /// Their title (`과장`, `사무관`).
+    pub title: Option<String>,
+    /// The phone number.
+    pub phone: Option<String>,
+    /// The e-mail address.
+    pub email: Option<String>,
+}
+
+/// Something odd about the input: a numbering gap, a weekday that does not
+/// match its date, a stated count that differs from the items listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// A short machine-readable kind (`numbering`, `weekday`, `count` …).
+    pub kind: String,
+    /// What is wrong, for people.
+    pub message: String,
+    /// Where.
+    pub span: Span,
+}

@@ -1,0 +1,53 @@
+//! The one error type of the crate.
+
+use std::path::PathBuf;
+
+/// What went wrong while setting bodo up or reading an input file.
+///
+/// Extraction itself never fails: odd text gives fewer items and
+/// `warnings` in the [`Document`](crate::Document). Errors come only from
+/// setup (loading the dictionary) and from reading files.
+///
+/// # Example
+///
+/// ```
+/// let err = bodo::read_path("no/such/release.hwpx").unwrap_err();
+/// assert!(err.to_string().starts_with("no/such/release.hwpx: "));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The morphological dictionary could not be loaded.
+    #[error("cannot load the ko-dic dictionary{}: {message}", location(.path))]
+    Dictionary {
+        /// The dictionary directory, when it was loaded from disk.
+        path: Option<PathBuf>,
+        /// What lindera reported.
+        message: String,
+    },
+    /// An input file could not be read from disk.
+    #[error("{}: {source}", .path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// An input file was read but its contents are not a release bodo can
+    /// read (bad encoding, broken HWPX or HWP, binary data).
+    #[error("{}: {message}", .path.display())]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and where (byte offset, part name) when known.
+        message: String,
+    },
+}
+
+fn location(path: &Option<PathBuf>) -> String {
+    match path {
+        Some(path) => format!(" from {}", path.display()),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,103 @@
+//! The entry point: [`Extractor`] and its [`Options`].
+
+use std::path::Path;
+
+use crate::document::{Document, SCHEMA_VERSION};
+use crate::morph::Morphology;
+use crate::source::Source;
+use crate::{Error, structure};
+
+/// Settings of an [`Extractor`].
+///
+/// # Example
+///
+/// ```
+/// let mut options = bodo::Options::default();
+/// options.reference_date = Some((2021, 12, 22));
+/// let extractor = bodo::Extractor::with_options(options)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Year, month and day to infer missing years from when the release
+    /// itself has no dated header or explicit dates. Never the clock.
+    pub reference_date: Option<(i32, u32, u32)>,
+}
+
+/// Turns release text into a [`Document`].
+///
+/// Build it once (loading the dictionary takes a few hundred
+/// milliseconds) and share it: `extract` takes `&self`, and the extractor
+/// is `Send + Sync`.
+///
+/// # Example
+///
+/// ```
+/// let extractor = bodo::Extractor::new()?;
+/// let doc = extractor.extract("산업 디지털 전환에 산업계 참여 확산\n□ 산업부는 협력을 밝혔다.");
+/// assert_eq!(doc.title.unwrap().text, "산업 디지털 전환에 산업계 참여 확산");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct Extractor {
+    #[allow(dead_code)]
+    morphology: Morphology,
+    options: Options,
+}
+
+impl Extractor {
+    /// An extractor with the embedded ko-dic and default options.
+    pub fn new() -> Result<Extractor, Error> {
+        Extractor::with_options(Options::default())
+    }
+
+    /// An extractor with the embedded ko-dic and the given options.
+    pub fn with_options(options: Options) -> Result<Extractor, Error> {
+        Ok(Extractor {
+            morphology: Morphology::embedded()?,
+            options,
+        })
+    }
+
+    /// An extractor that loads a compiled ko-dic from `path` at run time
+    /// instead of the embedded one.
+    pub fn with_dictionary(path: impl AsRef<Path>, options: Options) -> Result<Extractor, Error> {
+        Ok(Extractor {
+            morphology: Morphology::from_dir(path.as_ref())?,
+            options,
+        })
+    }
+
+    /// The options this extractor was built with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Analyses one release. Never fails and never panics: text that no
+    /// rule reads still ends up in a block, and contradictions become
+    /// warnings.
+    pub fn extract(&self, text: &str) -> Document {
+        let source = Source::new(text);
+        let structure = structure::parse(&source);
+        let title = find(&structure.blocks, crate::BlockKind::Title)
+            .first()
+            .map(|b| source.snippet(b.span));
+        let subtitles = find(&structure.blocks, crate::BlockKind::Subtitle)
+            .iter()
+            .map(|b| source.snippet(b.span))
+            .collect();
+        Document {
+            schema_version: SCHEMA_VERSION,
+            title,
+            subtitles,
+            blocks: structure.blocks,
+            warnings: structure.warnings,
+            ..Document::default()
+        }
+    }
+}
+
+fn find(blocks: &[crate::Block], kind: crate::BlockKind) -> Vec<&crate::Block> {
+    blocks.iter().filter(|b| b.kind == kind).collect()
+}

@@ -1,0 +1,7 @@
+//! The integration tests, in one binary: every binary that links bodo
+//! carries the ~85 MB dictionary, so tests share this one.
+
+mod common;
+mod corpus;
+mod golden;
+mod structure;
