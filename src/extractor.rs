@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::document::{Document, SCHEMA_VERSION};
+use crate::entities::{Context, RECOGNISERS};
 use crate::morph::Morphology;
 use crate::source::Source;
 use crate::{Error, structure};
@@ -41,7 +42,6 @@ pub struct Options {
 /// ```
 #[derive(Debug)]
 pub struct Extractor {
-    #[allow(dead_code)]
     morphology: Morphology,
     options: Options,
 }
@@ -87,17 +87,34 @@ impl Extractor {
             .iter()
             .map(|b| source.snippet(b.span))
             .collect();
-        Document {
+        let mut doc = Document {
             schema_version: SCHEMA_VERSION,
             title,
             subtitles,
             blocks: structure.blocks,
             warnings: structure.warnings,
             ..Document::default()
+        };
+        let cx = Context::new(&source, &self.options, &self.morphology);
+        for recognise in RECOGNISERS {
+            recognise(&cx, &mut doc);
         }
+        doc
     }
 }
 
 fn find(blocks: &[crate::Block], kind: crate::BlockKind) -> Vec<&crate::Block> {
     blocks.iter().filter(|b| b.kind == kind).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_shareable_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Extractor>();
+        assert_send_sync::<Document>();
+    }
 }

@@ -2,6 +2,7 @@
 //! (보도자료) into typed, serde-serialisable data with exact spans.
 
 mod document;
+mod entities;
 mod error;
 mod extractor;
 mod morph;

@@ -1,0 +1,135 @@
+//! Pass 2: recognisers that find facts inside the blocks of pass 1.
+//!
+//! Each entity kind has its own module with one entry point,
+//! `fn recognise(cx: &Context<'_>, doc: &mut Document)`, which reads the
+//! block tree (and the fields filled by recognisers that ran before it) and
+//! fills its own fields of the [`Document`]. They run in the order of
+//! [`RECOGNISERS`]: later ones may use what earlier ones found.
+
+// Shared helpers are used by the recognisers as they land.
+#![allow(dead_code)]
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::document::{Block, Document, Warning};
+use crate::morph::{Morpheme, Morphology};
+use crate::source::Source;
+use crate::{Options, Span};
+
+pub(crate) mod attendees;
+pub(crate) mod commitments;
+pub(crate) mod contacts;
+pub(crate) mod dates;
+pub(crate) mod events;
+pub(crate) mod header;
+pub(crate) mod organizations;
+pub(crate) mod people;
+pub(crate) mod quotes;
+pub(crate) mod times;
+pub(crate) mod venues;
+
+/// A recogniser: reads the context, fills its fields of the document.
+pub(crate) type Recogniser = fn(&Context<'_>, &mut Document);
+
+/// The recognisers, in the order they run.
+pub(crate) const RECOGNISERS: &[Recogniser] = &[
+    header::recognise,
+    dates::recognise,
+    times::recognise,
+    venues::recognise,
+    contacts::recognise,
+    organizations::recognise,
+    people::recognise,
+    attendees::recognise,
+    events::recognise,
+    quotes::recognise,
+    commitments::recognise,
+];
+
+/// What every recogniser sees: the input, the extractor's settings, and
+/// morphology on demand, computed at most once per block.
+pub(crate) struct Context<'a> {
+    pub(crate) source: &'a Source<'a>,
+    pub(crate) options: &'a Options,
+    morphology: &'a Morphology,
+    /// Morphemes of each analysed line-level span, keyed by that span.
+    cache: RefCell<HashMap<Span, Vec<Morpheme>>>,
+}
+
+impl<'a> Context<'a> {
+    pub(crate) fn new(
+        source: &'a Source<'a>,
+        options: &'a Options,
+        morphology: &'a Morphology,
+    ) -> Self {
+        Context {
+            source,
+            options,
+            morphology,
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The text of `span`.
+    pub(crate) fn text(&self, span: Span) -> &'a str {
+        self.source.slice(span)
+    }
+
+    /// The morphemes that lie inside `span`. The whole line around `span`
+    /// is analysed once and cached, so that asking again (or for another
+    /// part of the same line) never tokenises the same text twice.
+    pub(crate) fn morphemes(&self, span: Span) -> Vec<Morpheme> {
+        let line = self.line_of(span);
+        let mut cache = self.cache.borrow_mut();
+        let all = cache
+            .entry(line)
+            .or_insert_with(|| self.morphology.analyse(self.source.text, line));
+        all.iter()
+            .filter(|m| span.contains(m.span))
+            .copied()
+            .collect()
+    }
+
+    /// The line (or lines, for a multi-line span) around `span`.
+    fn line_of(&self, span: Span) -> Span {
+        let text = self.source.text;
+        let start = text[..span.start.min(text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let end = text[span.end.min(text.len())..]
+            .find('\n')
+            .map_or(text.len(), |i| span.end + i);
+        Span::new(start, end)
+    }
+
+    /// A warning at `span`.
+    pub(crate) fn warning(&self, kind: &str, message: String, span: Span) -> Warning {
+        Warning {
+            kind: kind.to_string(),
+            message,
+            span,
+        }
+    }
+}
+
+/// Every block of the tree, depth first, in document order.
+pub(crate) fn walk(blocks: &[Block]) -> Vec<&Block> {
+    fn go<'b>(blocks: &'b [Block], out: &mut Vec<&'b Block>) {
+        for block in blocks {
+            out.push(block);
+            go(&block.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    go(blocks, &mut out);
+    out
+}
+
+/// The part of a block that is its own text: its span minus the spans of
+/// its inline children (list items cut out of the same line stay part of
+/// the parent's text; recognisers that walk every block should read the
+/// parent and skip inline children, or the reverse, never both).
+pub(crate) fn is_inline_child(parent: &Block, child: &Block) -> bool {
+    parent.span.contains(child.span)
+}
