@@ -3,5 +3,6 @@
 
 mod common;
 mod corpus;
+mod gold;
 mod golden;
 mod structure;
