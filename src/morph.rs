@@ -6,7 +6,9 @@
 
 use std::borrow::Cow;
 
-use lindera::dictionary::{DictionaryKind, load_dictionary, load_embedded_dictionary};
+#[cfg(feature = "embedded-dictionary")]
+use lindera::dictionary::{DictionaryKind, load_embedded_dictionary};
+use lindera::dictionary::load_dictionary;
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
 
@@ -248,6 +250,7 @@ impl std::fmt::Debug for Morphology {
 
 impl Morphology {
     /// Loads the embedded ko-dic.
+    #[cfg(feature = "embedded-dictionary")]
     pub(crate) fn embedded() -> Result<Morphology, Error> {
         let dictionary =
             load_embedded_dictionary(DictionaryKind::KoDic).map_err(|err| Error::Dictionary {
@@ -255,6 +258,17 @@ impl Morphology {
                 message: err.to_string(),
             })?;
         Morphology::with(dictionary, None)
+    }
+
+    /// Without the embedded dictionary there is nothing to load.
+    #[cfg(not(feature = "embedded-dictionary"))]
+    pub(crate) fn embedded() -> Result<Morphology, Error> {
+        Err(Error::Dictionary {
+            path: None,
+            message: "bodo was built without the `embedded-dictionary` feature; \
+                      use Extractor::with_dictionary"
+                .to_string(),
+        })
     }
 
     /// Loads a compiled ko-dic from a directory at run time.
