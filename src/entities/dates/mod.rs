@@ -1,0 +1,204 @@
+//! Recognises dates: every date mention of every block, each with its own
+//! span, normalised to an ISO date with the source of its year.
+//!
+//! A range (`4. 13.~5. 4.`, `13~17일`) is one mention: `date` is its first
+//! day and `end_date` its last. `지난` / `오는` belong to the mention they
+//! point with. `이날` / `당일` are mentions too, dated by the last single date
+//! of the paragraph (or of the paragraphs just above), else `null`.
+//! Month-only mentions (`’26.3월`) are not dates here: `date` is a day.
+
+pub(crate) mod calendar;
+mod resolve;
+pub(crate) mod scan;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Context, is_inline_child};
+use crate::Span;
+use crate::document::{Block, BlockKind, DateMention, Document, YearSource};
+use calendar::{Date, WEEKDAYS};
+pub(crate) use resolve::Anchor;
+use scan::Found;
+
+pub(crate) use resolve::resolve;
+
+/// A block's own text: the blocks to scan, inline children left to their
+/// parent (whose text already holds them).
+pub(crate) fn text_blocks(blocks: &[Block]) -> Vec<&Block> {
+    fn go<'b>(blocks: &'b [Block], parent: Option<&'b Block>, out: &mut Vec<&'b Block>) {
+        for block in blocks {
+            if parent.is_none_or(|p| !is_inline_child(p, block)) {
+                out.push(block);
+            }
+            go(&block.children, Some(block), out);
+        }
+    }
+    let mut out = Vec::new();
+    go(blocks, None, &mut out);
+    out
+}
+
+/// Titles and subtitles, where dates stand bare in parentheses (`(7.27)`).
+pub(crate) fn is_headline(block: &Block) -> bool {
+    matches!(block.kind, BlockKind::Title | BlockKind::Subtitle)
+}
+
+/// The date a release is read against: the first dated header line, else
+/// its first date with a written year, else the reference date.
+pub(crate) fn anchor(cx: &Context<'_>, blocks: &[Block]) -> Option<Anchor> {
+    let all = text_blocks(blocks);
+    let explicit = |b: &&Block| {
+        scan::scan(cx.text(b.span), b.span.start, is_headline(b))
+            .into_iter()
+            .find_map(|f| Date::new(f.start.year?, f.start.month?, f.start.day))
+    };
+    let headers = all.iter().filter(|b| b.kind == BlockKind::Header);
+    let document = headers
+        .filter_map(explicit)
+        .next()
+        .or_else(|| all.iter().find_map(explicit));
+    let document = document.map(|date| Anchor {
+        date,
+        source: YearSource::Document,
+    });
+    let reference = cx.options.reference_date.and_then(|(y, m, d)| {
+        Some(Anchor {
+            date: Date::new(y, m, d)?,
+            source: YearSource::Reference,
+        })
+    });
+    document.or(reference)
+}
+
+// `이날`, `당일`, `같은 날`: the day the text last named
+static SAME_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"이날|당일|같은 날").expect("the same-day pattern compiles"));
+
+/// How many paragraphs back `이날` may look for the day it means.
+const SAME_DAY_REACH: usize = 10;
+
+/// Fills the document's dates and warns of weekdays that contradict them.
+pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+    let anchor = anchor(cx, &doc.blocks);
+    let mut out: Vec<(usize, DateMention)> = Vec::new();
+    let mut warnings = Vec::new();
+    for (index, block) in text_blocks(&doc.blocks).into_iter().enumerate() {
+        let text = cx.text(block.span);
+        let mut context: Option<Date> = None;
+        let mut found = scan::scan(text, block.span.start, is_headline(block));
+        found.extend(same_day(text, block.span.start));
+        found.sort_by_key(|f| f.span.start);
+        for f in found {
+            let mention = if f.start.day == 0 {
+                same_day_mention(cx, f.span, &out, index)
+            } else {
+                let r = resolve(&f, context, anchor);
+                context = r.start.or(context);
+                warnings.extend(check_weekday(cx, &f, r.start, r.end));
+                mention(cx, &f, r.start, r.end, r.source)
+            };
+            out.push((index, mention));
+        }
+    }
+    doc.dates = out.into_iter().map(|(_, m)| m).collect();
+    doc.warnings.extend(warnings);
+}
+
+/// `이날` and its kin, as mentions with day `0` for "the day named before".
+fn same_day(text: &str, offset: usize) -> Vec<Found> {
+    SAME_DAY
+        .find_iter(text)
+        .filter(|m| {
+            let prev = text.get(..m.start()).and_then(|t| t.chars().next_back());
+            !prev.is_some_and(|c| ('가'..='힣').contains(&c))
+        })
+        .map(|m| {
+            let span = Span::new(m.start() + offset, m.end() + offset);
+            let day = scan::Written {
+                span,
+                year: None,
+                month: None,
+                day: 0,
+                weekday: None,
+                weak: false,
+            };
+            Found {
+                span,
+                start: day,
+                end: None,
+                direction: scan::Direction::Nearest,
+            }
+        })
+        .collect()
+}
+
+/// `이날` dated by the last single date of the nearby paragraphs; a range
+/// or nothing leaves it undated.
+fn same_day_mention(
+    cx: &Context<'_>,
+    span: Span,
+    before: &[(usize, DateMention)],
+    index: usize,
+) -> DateMention {
+    let last = before
+        .iter()
+        .rev()
+        .take_while(|(i, _)| index.saturating_sub(*i) <= SAME_DAY_REACH)
+        .map(|(_, m)| m)
+        .find(|m| m.date.is_some());
+    let pinned = last.filter(|m| m.end_date.is_none());
+    DateMention {
+        mention: cx.source.snippet(span),
+        date: pinned.and_then(|m| m.date.clone()),
+        weekday: None,
+        year_source: pinned.map_or(YearSource::Unknown, |m| m.year_source),
+        end_date: None,
+    }
+}
+
+fn mention(
+    cx: &Context<'_>,
+    f: &Found,
+    start: Option<Date>,
+    end: Option<Date>,
+    source: YearSource,
+) -> DateMention {
+    let source = if start.is_none() { YearSource::Unknown } else { source };
+    DateMention {
+        mention: cx.source.snippet(f.span),
+        date: start.map(|d| d.to_string()),
+        weekday: f
+            .start
+            .weekday
+            .and_then(|w| WEEKDAYS.get(w))
+            .map(|w| w.to_string()),
+        year_source: source,
+        end_date: end.map(|d| d.to_string()),
+    }
+}
+
+/// A `weekday` warning for each end of the mention whose written weekday
+/// is not its date's.
+fn check_weekday(
+    cx: &Context<'_>,
+    f: &Found,
+    start: Option<Date>,
+    end: Option<Date>,
+) -> Vec<crate::document::Warning> {
+    let ends = [(Some(f.start), start), (f.end, end)];
+    ends.into_iter()
+        .filter_map(|(w, date)| resolve::weekday_mismatch(&w?, date).map(|m| (w, m)))
+        .filter_map(|(w, (written, date))| {
+            let w = w?;
+            let said = WEEKDAYS.get(written)?;
+            let message = format!(
+                "{} is a {}요일, not a {said}요일 as written",
+                date,
+                date.weekday_name()
+            );
+            Some(cx.warning("weekday", message, w.span))
+        })
+        .collect()
+}
