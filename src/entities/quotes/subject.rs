@@ -1,0 +1,418 @@
+//! Subject phrases: the noun phrase before 은/는/이/가 that names who speaks
+//! or acts (`박진규 산업통상자원부 1차관은` gives `박진규 산업통상자원부 1차관`).
+//!
+//! Shared by the quote and the commitment recognisers. The phrase is read
+//! from morphology, word (어절) by word: the word that carries the particle
+//! must be nominal before it, and the phrase grows leftwards over bare
+//! nominal words and coordinated ones (`A, B와 C`), never over a word with
+//! a case particle or a verb.
+
+use crate::Span;
+use crate::document::Document;
+use crate::entities::Context;
+use crate::morph::{Class, Morpheme, Pos};
+
+/// A subject phrase found in a region of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Subject {
+    /// The phrase without its particle.
+    pub(crate) span: Span,
+    /// Just past the particle.
+    pub(crate) end: usize,
+    /// Marked by the topic particle 은/는 rather than 이/가.
+    pub(crate) topic: bool,
+    /// Names a person or an organisation (not `이번 포상`, `올해`).
+    pub(crate) agent: bool,
+}
+
+/// What a word does for the phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Nouns only: may stand inside a subject phrase.
+    Noun,
+    /// A noun joined to the next by `,`, 와/과 or the word 및.
+    Coord,
+    /// A noun with 은/는 (topic) or 이/가/께서.
+    Subject { topic: bool },
+    /// Anything else ends a phrase.
+    Other,
+}
+
+/// A word (어절), with parenthesised asides kept inside it.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    span: Span,
+    /// The word without its particle.
+    head: Span,
+    role: Role,
+}
+
+/// Leading words that are time or connectives, not part of the subject.
+const LEADING_STOP: &[&str] = &[
+    "이날",
+    "당일",
+    "오늘",
+    "올해",
+    "금년",
+    "현재",
+    "최근",
+    "앞으로",
+    "향후",
+    "이번",
+];
+
+/// Endings of the last word of a phrase that name an agent: organisations
+/// and titles of the genre.
+const AGENT_SUFFIXES: &[&str] = &[
+    "부",
+    "처",
+    "청",
+    "정부",
+    "부처",
+    "기관",
+    "기업",
+    "협회",
+    "단체",
+    "연합",
+    "네트워크",
+    "센터",
+    "재단",
+    "조합",
+    "공사",
+    "공단",
+    "은행",
+    "본부",
+    "위원회",
+    "연구원",
+    "진흥원",
+    "교육원",
+    "공제회",
+    "박물관",
+    "연구소",
+    "감식단",
+    "지원단",
+    "대학",
+    "대학교",
+    "경찰",
+    "장관",
+    "차관",
+    "청장",
+    "처장",
+    "원장",
+    "실장",
+    "국장",
+    "과장",
+    "차장",
+    "본부장",
+    "단장",
+    "센터장",
+    "소장",
+    "위원장",
+    "이사장",
+    "회장",
+    "사장",
+    "총장",
+    "대표",
+    "의원",
+    "위원",
+    "정책관",
+    "담당관",
+    "기획관",
+    "협력관",
+    "심의관",
+    "대변인",
+    "대행",
+    "대리",
+    "차관보",
+    "대통령",
+    "총리",
+    "전문가",
+    "들",
+    "시",
+    "군",
+    "사무처",
+    "위",
+    "당사자",
+];
+
+/// Every subject phrase in `region`, in order.
+pub(crate) fn subjects(cx: &Context<'_>, doc: &Document, region: Span) -> Vec<Subject> {
+    let words = words(cx, region);
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let Role::Subject { topic } = word.role else {
+            continue;
+        };
+        if word.head.is_empty() {
+            continue;
+        }
+        let mut first = i;
+        while first > 0
+            && matches!(
+                words.get(first - 1).map(|w| w.role),
+                Some(Role::Noun | Role::Coord)
+            )
+        {
+            first -= 1;
+        }
+        while first < i && is_leading_stop(cx.text(words[first].span)) {
+            first += 1;
+        }
+        let start = words.get(first).map_or(word.span.start, |w| w.span.start);
+        let span = Span::new(start, word.head.end);
+        out.push(Subject {
+            span,
+            end: word.span.end,
+            topic,
+            agent: is_agent(cx, doc, span),
+        });
+    }
+    out
+}
+
+/// The start of the last clause of `region`: just past the last word that
+/// ends in a connective ending (`있도록`, `늘려,`), or the region's start.
+pub(crate) fn last_clause_start(cx: &Context<'_>, region: Span) -> usize {
+    let morphemes = cx.morphemes(region);
+    let mut start = region.start;
+    for (i, m) in morphemes.iter().enumerate() {
+        let next_spaced = morphemes.get(i + 1).is_none_or(|n| n.spaced);
+        let connective = m.last_pos == Pos::EC
+            || (m.pos == Pos::SC && i > 0 && morphemes[i - 1].last_pos == Pos::EC);
+        if connective && next_spaced && m.span.end < region.end {
+            start = m.span.end;
+        }
+    }
+    start
+}
+
+/// Time words and dates (`12월`, `22일(수)`) at the left edge of a phrase.
+fn is_leading_stop(word: &str) -> bool {
+    let digits = word.starts_with(|c: char| c.is_ascii_digit());
+    LEADING_STOP.contains(&word)
+        || (digits && (word.contains('월') || word.contains('일') || word.contains('년')))
+}
+
+/// Whether the phrase at `span` names a person or an organisation.
+pub(crate) fn is_agent(cx: &Context<'_>, doc: &Document, span: Span) -> bool {
+    let text = cx.text(span);
+    let bare = strip_asides(text);
+    let bare = bare.trim_end_matches(['」', '｣', '』', '’', '”', '"', '\'', ' ']);
+    let last = bare.rsplit(' ').next().unwrap_or(bare);
+    if AGENT_SUFFIXES.iter().any(|s| last.ends_with(s)) {
+        return true;
+    }
+    let classed = cx
+        .morphemes(span)
+        .iter()
+        .any(|m| matches!(m.class, Class::Person | Class::Organization));
+    let known = doc.people.iter().any(|p| overlaps(p.mention.span, span))
+        || doc
+            .organizations
+            .iter()
+            .flat_map(|o| &o.mentions)
+            .any(|m| overlaps(m.span, span));
+    classed || known
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The phrase as a name: parenthesised asides dropped, spaces collapsed
+/// (`송미령 농림축산식품부(이하 ‘농식품부’) 장관` → `송미령 농림축산식품부 장관`).
+pub(crate) fn strip_asides(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The words of `region`, with their roles.
+fn words(cx: &Context<'_>, region: Span) -> Vec<Word> {
+    let morphemes = cx.morphemes(region);
+    let mut groups: Vec<Vec<Morpheme>> = Vec::new();
+    let mut depth = 0usize;
+    for m in morphemes {
+        let surface = cx.text(m.span);
+        if (m.spaced && depth == 0) || groups.is_empty() {
+            groups.push(Vec::new());
+        }
+        if let Some(group) = groups.last_mut() {
+            group.push(m);
+        }
+        depth = (depth + surface.matches('(').count()).saturating_sub(surface.matches(')').count());
+    }
+    let mut words: Vec<Word> = groups.iter().filter_map(|g| word(cx, g)).collect();
+    // A name before a title: ko-dic often reads its last syllable as a
+    // particle (`권오을` as 권오+을).
+    for i in 0..words.len().saturating_sub(1) {
+        let next = words[i + 1].role;
+        if words[i].role == Role::Other
+            && matches!(next, Role::Noun | Role::Subject { .. })
+            && looks_like_name(cx.text(words[i].span))
+        {
+            words[i].role = Role::Noun;
+        }
+    }
+    words
+}
+
+/// Common family names, for names ko-dic does not know.
+const SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉";
+
+/// Three Hangul syllables starting with a family name.
+fn looks_like_name(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.len() == 3
+        && chars.iter().all(|c| ('가'..='힣').contains(c))
+        && chars.first().is_some_and(|c| SURNAMES.contains(*c))
+}
+
+/// One word and its role; morphemes inside parentheses do not count.
+fn word(cx: &Context<'_>, morphemes: &[Morpheme]) -> Option<Word> {
+    let first = morphemes.first()?;
+    let last = morphemes.last()?;
+    let span = Span::new(first.span.start, last.span.end);
+    let mut depth = 0usize;
+    let mut core: Vec<Morpheme> = Vec::new();
+    for m in morphemes {
+        let surface = cx.text(m.span);
+        let opens = surface.matches('(').count();
+        let closes = surface.matches(')').count();
+        if depth == 0 && opens == 0 && closes == 0 {
+            core.push(*m);
+        }
+        depth = (depth + opens).saturating_sub(closes);
+    }
+    let (role, head_end) = role(cx, &core, span);
+    Some(Word {
+        span,
+        head: Span::new(span.start, head_end),
+        role,
+    })
+}
+
+/// The role of a word from its morphemes outside parentheses, and where
+/// its head (the word without its particle) ends.
+///
+/// ko-dic splits unknown compounds oddly (`행정안전부` as 행정/안/전부,
+/// `이시혜` as 이/시혜), so a word counts as nominal when it has no
+/// predicate, ending or particle in it, adverbs and determiners included;
+/// only a lone adverb (`특히`, `적극`) is not. A title that ko-dic reads
+/// as a verb (`직무대리는` as 대리/VV+는/ETM) is caught by its ending.
+fn role(cx: &Context<'_>, core: &[Morpheme], span: Span) -> (Role, usize) {
+    let Some((last, rest)) = core.split_last() else {
+        return (Role::Noun, span.end);
+    };
+    let surface = cx.text(last.span);
+    let subject_particle = match last.pos {
+        Pos::JX => matches!(surface, "은" | "는").then_some(true),
+        Pos::JKS => matches!(surface, "이" | "가" | "께서").then_some(false),
+        _ => None,
+    };
+    let lone_adverb =
+        rest.is_empty() && matches!(last.pos, Pos::MAG | Pos::MAJ | Pos::MM | Pos::IC);
+    match subject_particle {
+        Some(topic) if !rest.is_empty() && nominal(rest) => {
+            (Role::Subject { topic }, last.span.start)
+        }
+        _ if last.pos == Pos::JC && nominal(rest) => (Role::Coord, span.end),
+        _ if last.pos == Pos::SC && surface == "," && nominal(rest) => (Role::Coord, span.end),
+        _ if surface == "및" => (Role::Coord, span.end),
+        None if nominal(core) && !lone_adverb => (Role::Noun, span.end),
+        _ => titled_subject(cx.text(span), span).unwrap_or((Role::Other, span.end)),
+    }
+}
+
+/// `직무대리는`: a word that ends in a title and a subject particle.
+fn titled_subject(text: &str, span: Span) -> Option<(Role, usize)> {
+    let (stem, particle) = ["은", "는", "이", "가"]
+        .iter()
+        .find_map(|p| text.strip_suffix(p).map(|stem| (stem, *p)))?;
+    let titled = AGENT_SUFFIXES
+        .iter()
+        .any(|s| s.chars().count() > 1 && stem.ends_with(s));
+    let topic = matches!(particle, "은" | "는");
+    titled.then(|| (Role::Subject { topic }, span.start + stem.len()))
+}
+
+/// No predicate, ending or particle among the morphemes.
+fn nominal(morphemes: &[Morpheme]) -> bool {
+    morphemes
+        .iter()
+        .all(|m| !is_functional(m.pos) && !is_functional(m.last_pos))
+}
+
+/// Predicates, endings and particles: what a noun phrase cannot hold.
+fn is_functional(pos: Pos) -> bool {
+    pos.is_particle()
+        || matches!(
+            pos,
+            Pos::VV
+                | Pos::VA
+                | Pos::VX
+                | Pos::VCP
+                | Pos::VCN
+                | Pos::EP
+                | Pos::EF
+                | Pos::EC
+                | Pos::ETN
+                | Pos::ETM
+                | Pos::XSV
+                | Pos::XSA
+                | Pos::SF
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Options;
+    use crate::morph::Morphology;
+    use crate::source::Source;
+
+    #[test]
+    fn debug_words() {
+        let morphology = Morphology::embedded().expect("dictionary");
+        let options = Options::default();
+        let line =
+            std::fs::read_to_string("../shared/corpus/releases/156754205.txt").unwrap_or_default();
+        let line = line.lines().nth(9).unwrap_or("").to_string();
+        for text in [
+            line.as_str(),
+            "□ 윤호중 행정안전부 장관은 “가”라며,",
+            "□ 윤호중 행정안전부장관은 “가”라며,",
+            "□ 국민권익위 허재우 기획조정실장 직무대리는 “가”라고 말했다.",
+            "농식품부 이시혜 농산업혁신정책관은 “가”라고",
+            "권오을 국가보훈부 장관은 “가”라고",
+            "김민재 행정안전부 차관은 “가”라며,",
+            "  권오을 국가보훈부 장관은 “이번 특별성과 포상은 국민이 체감하는 변화를 만들어낸 공직자에게”라며",
+        ] {
+            let source = Source::new(text);
+            let cx = Context::new(&source, &options, &morphology);
+            let region = Span::new(0, text.len());
+            for m in cx.morphemes(region) {
+                eprint!(
+                    "{}/{:?}/{:?}/{:?} ",
+                    &text[m.span.range()],
+                    m.pos,
+                    m.last_pos,
+                    m.class
+                );
+            }
+            eprintln!();
+            for w in words(&cx, region) {
+                eprint!("[{} {:?}] ", &text[w.span.range()], w.role);
+            }
+            eprintln!();
+        }
+    }
+}
