@@ -1,0 +1,172 @@
+//! Phone numbers in running text and in table cells:
+//!
+//! ```text
+//! 추가 참여 문의는 ☎1800-5233 (산업지능화협회 협업지원센터)
+//! 산업부 산업기술융합정책과 이형석 과장(☎ 044-203-4321)에게 연락주시기 바랍니다
+//! 긴급 자금 지원 * 기업금융과(044-204-7524)
+//! ```
+//!
+//! Whose phone it is comes from a bracket right after the number, or from
+//! the nouns right before it (`department… name title`), found with the
+//! morphology so that particles and endings (`문의는`, `원하시면`) end the
+//! run.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{PHONE, compact, contact, is_name, is_title};
+use crate::Span;
+use crate::document::Contact;
+use crate::entities::Context;
+use crate::morph::Pos;
+
+/// What may stand before the number: `(`, `☎`, `(☎ `, `Tel.`, `전화:`.
+/// The pattern is matched at the end of the text before the phone.
+static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<open>\(\s*)?(?:☎|☏|(?i:tel)\.?|전화)?\s*[:：]?\s*$").expect("lead pattern")
+});
+
+/// `(산업지능화협회 협업지원센터)` right after the number, and `)` closing
+/// a bracket opened before it.
+static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<close>[\d,~\s]*\))?(?:\s*\((?P<who>[^()]{2,40})\))?").expect("after pattern")
+});
+
+/// Reads every phone number in `span` into `out`.
+pub(super) fn phones(cx: &Context<'_>, span: Span, out: &mut Vec<Contact>) {
+    let text = cx.text(span);
+    for m in PHONE.find_iter(text) {
+        let phone = Span::new(span.start + m.start(), span.start + m.end());
+        if let Some(c) = read(cx, span, phone) {
+            out.push(c);
+        }
+    }
+}
+
+/// One phone mention: the number, its lead and closing bracket, and the
+/// department or person named before it or in a bracket after it.
+fn read(cx: &Context<'_>, within: Span, phone: Span) -> Option<Contact> {
+    let before = cx.text(Span::new(within.start, phone.start));
+    let after = cx.text(Span::new(phone.end, within.end));
+    let lead = LEAD.captures(before)?;
+    let lead_at = within.start + lead.get(0)?.start();
+    let tail = AFTER.captures(after)?;
+    let opened = lead.name("open").is_some();
+    let closed = tail.name("close").is_some();
+    let mut end = if opened && closed {
+        phone.end + tail.name("close").map_or(0, |m| m.end())
+    } else {
+        phone.end
+    };
+    let mut start = if opened && !closed {
+        // `(` without `)`: leave the bracket out.
+        lead_at + lead.name("open").map_or(0, |m| m.len())
+    } else {
+        lead_at
+    };
+    let mut c = contact(cx, phone);
+    c.phone = Some(cx.text(phone).to_string());
+    let who_after = tail
+        .name("who")
+        .filter(|w| !PHONE.is_match(w.as_str()) && (!opened || closed));
+    if let Some(who) = who_after {
+        end = phone.end + who.end() + 1;
+        c.department = Some(who.as_str().trim().to_string());
+    } else if let Some(run) = noun_run(cx, Span::new(within.start, lead_at)) {
+        start = run.start;
+        name_the(cx, run, &mut c);
+    }
+    let span = Span::new(start, end.min(within.end));
+    c.mention = cx.source.snippet(span);
+    Some(c)
+}
+
+/// The run of nouns (with spaces between them) that ends where `span`
+/// ends, when there is one.
+fn noun_run(cx: &Context<'_>, span: Span) -> Option<Span> {
+    let morphemes = cx.morphemes(span);
+    let text = cx.text(span);
+    if text.ends_with(|c: char| !c.is_whitespace() && !is_word_char(c)) {
+        return None;
+    }
+    let mut start = None;
+    let mut end = None;
+    for (i, m) in morphemes.iter().rev().enumerate() {
+        let gap = cx.text(Span::new(m.span.end, start.unwrap_or(span.end)));
+        let word = cx.text(m.span);
+        // `지원과` reads as 지원 + the particle 과: at the end of a run,
+        // an attached department suffix is part of the name.
+        let suffix = i == 0 && !m.spaced && DEPARTMENT_SUFFIXES.contains(&word);
+        if !gap.chars().all(char::is_whitespace) || !(suffix || is_nounish(m.pos, word)) {
+            break;
+        }
+        end.get_or_insert(m.span.end);
+        start = Some(m.span.start);
+    }
+    Some(Span::new(start?, end?))
+}
+
+/// Endings of department names that ko-dic may read as particles.
+const DEPARTMENT_SUFFIXES: &[&str] = &["과", "실", "팀", "국", "관", "처", "청", "부", "원", "단"];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Parts of speech that make up department and person names.
+fn is_nounish(pos: Pos, text: &str) -> bool {
+    matches!(
+        pos,
+        Pos::NNG
+            | Pos::NNP
+            | Pos::NNB
+            | Pos::NNBC
+            | Pos::NR
+            | Pos::SL
+            | Pos::SN
+            | Pos::SH
+            | Pos::XSN
+            | Pos::XPN
+            | Pos::Unknown
+    ) || matches!(text, "·" | "‧" | "ㆍ")
+}
+
+/// Splits `department… name title` (the words of `run`) into the fields
+/// of `c`: a last word that is a title, a name before it (possibly spaced
+/// one syllable a word), and the department before that.
+fn name_the(cx: &Context<'_>, run: Span, c: &mut Contact) {
+    let text = cx.text(run);
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let mut rest = words.len();
+    if let Some((_, last)) = words.last().filter(|(_, w)| is_title(&compact(w))) {
+        c.title = Some(compact(last));
+        rest -= 1;
+        let singles = words[..rest]
+            .iter()
+            .rev()
+            .take_while(|(_, w)| w.chars().count() == 1)
+            .count();
+        if (2..=4).contains(&singles) {
+            let name: String = words[rest - singles..rest]
+                .iter()
+                .map(|(_, w)| *w)
+                .collect();
+            c.name = Some(name);
+            rest -= singles;
+        } else if rest > 0 && words.get(rest - 1).is_some_and(|(_, w)| is_name(w)) {
+            c.name = words.get(rest - 1).map(|(_, w)| w.to_string());
+            rest -= 1;
+        }
+    }
+    if let (Some((from, _)), Some((at, last))) = (
+        words.first(),
+        rest.checked_sub(1).and_then(|i| words.get(i)),
+    ) {
+        let span = Span::new(run.start + from, run.start + at + last.len());
+        c.department = Some(cx.text(span).to_string());
+    }
+}

@@ -1,0 +1,208 @@
+//! Recognises contacts: the rows of the contact block at the end of a
+//! release (department, 책임자/담당자, title, name, phone, e-mail), and
+//! phone numbers given anywhere else (`☎1800-5233 (…센터)`,
+//! `…과 홍길동 과장(044-…)에게 연락주시기 바랍니다`, `…과(044-…)` in tables).
+//!
+//! One [`Contact`] per person or phone. A row's contact quotes the whole
+//! row; an inline one quotes the phone mention with the words that name
+//! whose phone it is.
+
+mod inline;
+mod row;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Context;
+use crate::Span;
+use crate::document::{Block, Contact, Document};
+
+/// `044-203-4321`, `02-3150-2072`, `010-5***-6076` (masked), `1800-5233`.
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<phone>\b0\d{1,2}-[\d*]{3,4}-\d{4}\b|\b1[5-9]\d{2}-\d{4}\b)")
+        .expect("phone pattern")
+});
+
+/// `daae0517@korea.kr`.
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})")
+        .expect("email pattern")
+});
+
+/// Titles of civil servants and staff as contact blocks write them
+/// (compared without spaces: `과  장` is `과장`). Genre vocabulary, not
+/// names of any release.
+const TITLES: &[&str] = &[
+    "과장",
+    "사무관",
+    "주무관",
+    "서기관",
+    "팀장",
+    "연구관",
+    "연구사",
+    "학예연구관",
+    "학예연구사",
+    "국장",
+    "사무국장",
+    "본부장",
+    "실장",
+    "차장",
+    "부장",
+    "대리",
+    "주임",
+    "경정",
+    "총경",
+    "경감",
+    "경위",
+    "소방경",
+    "소방령",
+    "중령",
+    "대령",
+    "소령",
+    "검사",
+    "조사관",
+    "담당관",
+    "심의관",
+    "조정관",
+    "전문위원",
+    "전문관",
+    "책임연구원",
+    "선임연구원",
+    "주임연구원",
+    "연구원",
+    "외무서기관",
+    "외무사무관",
+    "기술서기관",
+    "공업사무관",
+    "행정관",
+    "실무관",
+    "주사",
+    "주사보",
+    "센터장",
+    "소장",
+    "원장",
+    "단장",
+    "매니저",
+    "담당",
+    "팀원",
+    "대변인",
+    "직무대리",
+];
+
+/// Whether `compact` (a cell or word with its spaces removed) reads as a
+/// title: a known title, or a known title with a qualifier before it
+/// (`운영부장`, `과장직무대리`).
+fn is_title(compact: &str) -> bool {
+    let chars = compact.chars().count();
+    (1..=8).contains(&chars)
+        && TITLES
+            .iter()
+            .any(|t| compact == *t || (compact.ends_with(t) && t.chars().count() >= 2))
+}
+
+/// Whether `compact` looks like a Korean personal name: two to four
+/// Hangul syllables.
+fn is_name(compact: &str) -> bool {
+    let n = compact.chars().count();
+    (2..=4).contains(&n) && compact.chars().all(is_hangul)
+}
+
+fn is_hangul(c: char) -> bool {
+    ('가'..='힣').contains(&c)
+}
+
+/// `text` without any whitespace: the normalised form of `과  장`,
+/// `이 형 석`.
+fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Fills the document's contacts.
+pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+    let mut found = Vec::new();
+    scan(cx, &doc.blocks, &mut row::Carry::default(), &mut found);
+    found.sort_by_key(|c: &Contact| c.mention.span);
+    found.dedup_by(|a, b| a.mention.span == b.mention.span && a.name == b.name);
+    doc.contacts = found;
+}
+
+/// Walks the tree in document order: table rows are read cell by cell,
+/// other blocks are searched for phone numbers in their own text.
+fn scan(cx: &Context<'_>, blocks: &[Block], carry: &mut row::Carry, out: &mut Vec<Contact>) {
+    for block in blocks {
+        if block.kind == crate::document::BlockKind::Contact {
+            *carry = row::Carry::default();
+        }
+        if block.cells.is_empty() {
+            let own = own_spans(block);
+            for span in own {
+                inline::phones(cx, span, out);
+            }
+        } else if !row::read(cx, block, carry, out) {
+            *carry = row::Carry::default();
+        }
+        scan(cx, &block.children, carry, out);
+    }
+}
+
+/// The parts of a block's span not covered by its inline children, so
+/// that a phone in a list item cut from the same line is read once.
+fn own_spans(block: &Block) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut at = block.span.start;
+    let mut inner: Vec<Span> = block
+        .children
+        .iter()
+        .filter(|c| block.span.contains(c.span))
+        .map(|c| c.span)
+        .collect();
+    inner.sort();
+    for child in inner {
+        if child.start > at {
+            spans.push(Span::new(at, child.start));
+        }
+        at = at.max(child.end);
+    }
+    if block.span.end > at {
+        spans.push(Span::new(at, block.span.end));
+    }
+    spans
+}
+
+/// A contact quoting `span`.
+fn contact(cx: &Context<'_>, span: Span) -> Contact {
+    Contact {
+        mention: cx.source.snippet(span),
+        department: None,
+        name: None,
+        title: None,
+        phone: None,
+        email: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_names() {
+        assert!(is_title("과장"));
+        assert!(is_title("과장직무대리"));
+        assert!(is_title("운영부장"));
+        assert!(!is_title("기획조정실"));
+        assert!(is_name("이형석"));
+        assert!(!is_name("044"));
+        assert_eq!(compact("과  장"), "과장");
+    }
+
+    #[test]
+    fn phones() {
+        let hits: Vec<&str> = PHONE
+            .find_iter("(044-203-4321) ☎1800-5233 010-5***-6076 2026.4.13")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(hits, ["044-203-4321", "1800-5233", "010-5***-6076"]);
+    }
+}

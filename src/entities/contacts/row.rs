@@ -1,0 +1,180 @@
+//! Contact rows: flattened table rows whose cells end in a phone or an
+//! e-mail, such as
+//!
+//! ```text
+//! 담당 부서 | 기획조정실 | 책임자 | 과  장 | 허경민 | (044-201-3238)
+//! <총괄> | 재정담당관 | 담당자 | 서기관 | 전  진 | (044-201-3240)
+//!  |  | 서기관 | 배윤형 | (044-201-3239)
+//! ```
+//!
+//! Cells are read by their place relative to the phone cell: the name
+//! stands just before it, the title before the name, the role
+//! (책임자/담당자) before the title and the department before the role.
+//! A row without a department takes the one of the row above.
+
+use super::{EMAIL, PHONE, compact, contact, inline, is_name, is_title};
+use crate::document::{Block, Contact, Snippet};
+use crate::entities::Context;
+
+/// What the rows above left for the rows below.
+#[derive(Debug, Default)]
+pub(super) struct Carry {
+    department: Option<String>,
+}
+
+/// Reads one row into `out`; returns whether the row held any contact.
+pub(super) fn read(
+    cx: &Context<'_>,
+    block: &Block,
+    carry: &mut Carry,
+    out: &mut Vec<Contact>,
+) -> bool {
+    let cells = &block.cells;
+    let Some(first) = cells.iter().position(|c| is_reach(&c.text)) else {
+        // `기업금융과(044-204-7524)` inside a cell of some other table.
+        let before = out.len();
+        for cell in cells {
+            inline::phones(cx, cell.span, out);
+        }
+        return out.len() > before;
+    };
+    let head = cells.get(..first).unwrap_or_default();
+    let reach: Vec<&Snippet> = cells
+        .iter()
+        .skip(first)
+        .take_while(|c| is_reach(&c.text))
+        .collect();
+    let who = Who::read(head);
+    let department = who.department.clone().or_else(|| carry.department.clone());
+    carry.department.clone_from(&department);
+    let phones: Vec<String> = reach
+        .iter()
+        .flat_map(|c| PHONE.find_iter(&c.text).map(|m| m.as_str().to_string()))
+        .collect();
+    let emails: Vec<String> = reach
+        .iter()
+        .flat_map(|c| EMAIL.find_iter(&c.text).map(|m| m.as_str().to_string()))
+        .collect();
+    for (i, (title, name)) in who
+        .people(phones.len().max(emails.len()))
+        .into_iter()
+        .enumerate()
+    {
+        let mut c = contact(cx, block.span);
+        c.department.clone_from(&department);
+        c.title = title;
+        c.name = name;
+        c.phone = phones.get(i).or(phones.first()).cloned();
+        c.email = emails.get(i).or(emails.first()).cloned();
+        out.push(c);
+    }
+    true
+}
+
+/// Whether a cell holds only phones or e-mails (with brackets, commas,
+/// extension digits).
+fn is_reach(text: &str) -> bool {
+    if !PHONE.is_match(text) && !EMAIL.is_match(text) {
+        return false;
+    }
+    let rest = EMAIL.replace_all(text, "");
+    let rest = PHONE.replace_all(&rest, "");
+    rest.chars()
+        .all(|c| c.is_whitespace() || c.is_ascii_digit() || "()[],~/☎☏".contains(c))
+}
+
+/// `담당 부서`, `담당기관 <협조>`, `<총괄>`: a cell naming the column or
+/// the group, not a department.
+fn is_label(text: &str) -> bool {
+    let c = compact(text);
+    ["담당부서", "담당기관", "담당과", "부서", "문의", "연락처"]
+        .iter()
+        .any(|l| c.starts_with(l))
+        || (c.starts_with(['<', '〈', '＜']) && c.ends_with(['>', '〉', '＞']))
+}
+
+/// `책임자`, `담당자`: the role column.
+fn is_role(text: &str) -> bool {
+    matches!(compact(text).as_str(), "책임자" | "담당자")
+}
+
+/// The person side of a row: department, title and name cells.
+struct Who {
+    department: Option<String>,
+    title: Option<String>,
+    name: Option<String>,
+}
+
+impl Who {
+    /// Reads the cells before the phone: `[dept] [role] title name`.
+    fn read(head: &[Snippet]) -> Who {
+        let role = head.iter().rposition(|c| is_role(&c.text));
+        let tail = role.map_or(head, |r| head.get(r + 1..).unwrap_or_default());
+        let n = tail.len();
+        let titled = n >= 2
+            && tail
+                .get(n - 2)
+                .is_some_and(|t| role.is_some() || is_title(&compact(&t.text)));
+        let (title, name, rest) = if titled {
+            (
+                tail.get(n - 2),
+                tail.get(n - 1),
+                tail.get(..n - 2).unwrap_or_default(),
+            )
+        } else if role.is_some() && tail.last().is_some_and(|c| is_name(&compact(&c.text))) {
+            (None, tail.last(), tail.get(..n - 1).unwrap_or_default())
+        } else {
+            (None, None, tail)
+        };
+        let before = match role {
+            Some(r) => head.get(..r).unwrap_or_default(),
+            None => rest,
+        };
+        let department = before
+            .iter()
+            .rev()
+            .find(|c| !is_label(&c.text) && !is_role(&c.text))
+            .map(|c| c.text.trim().to_string());
+        Who {
+            department,
+            title: title.map(|t| t.text.trim().to_string()),
+            name: name.map(|t| t.text.trim().to_string()),
+        }
+    }
+
+    /// One (title, name) per person: a cell listing several names
+    /// (`김주봉 이현민 박정영`) beside as many phones gives one each; a
+    /// spaced name (`이 형 석`, `전  진`) is one name.
+    fn people(&self, reaches: usize) -> Vec<(Option<String>, Option<String>)> {
+        let names: Vec<&str> = self
+            .name
+            .as_deref()
+            .map(|n| n.split_whitespace().collect())
+            .unwrap_or_default();
+        let titles: Vec<&str> = self
+            .title
+            .as_deref()
+            .map(|t| t.split_whitespace().collect())
+            .unwrap_or_default();
+        let several = reaches > 1 && names.len() == reaches && names.iter().all(|n| is_name(n));
+        if several {
+            let titles_match = titles.len() == reaches;
+            return names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let title = if titles_match {
+                        titles.get(i).map(|t| t.to_string())
+                    } else {
+                        self.title.as_deref().map(compact)
+                    };
+                    (title, Some(n.to_string()))
+                })
+                .collect();
+        }
+        vec![(
+            self.title.as_deref().map(compact),
+            self.name.as_deref().map(compact),
+        )]
+    }
+}
