@@ -23,6 +23,7 @@ pub(crate) mod contacts;
 pub(crate) mod dates;
 pub(crate) mod events;
 pub(crate) mod header;
+pub(crate) mod lexicon;
 pub(crate) mod organizations;
 pub(crate) mod people;
 pub(crate) mod quotes;

@@ -1,7 +1,206 @@
-//! Recognises organizations (not written yet).
+//! Recognises organisations and the issuer.
+//!
+//! A word is an organisation when its stem (particles cut off by
+//! morphology) ends like an institution (`…위원회`, `…협회`, `…부`), is a
+//! known short form (`산업부`), a name the release defines (`이하 “…”`), or
+//! an item of a list of organisations (`지멘스, MS, 네이버 등 12개 기업`).
+//! Mentions are then grouped under one canonical name: defined aliases
+//! first, then the table of short forms, then the `한국`/`대한`/`국립`
+//! prefix a second mention may drop.
 
+mod aliases;
+mod issuer;
+mod lists;
+pub(crate) mod words;
+
+use std::collections::{HashMap, HashSet};
+
+use self::aliases::Definition;
+use self::words::{Segment, chars, segments, words};
 use super::Context;
-use crate::document::Document;
+use super::lexicon::{
+    ATTENDEE_GROUPS, DROPPABLE_PREFIXES, GENERIC_MODIFIERS, NOT_ORG_ENDINGS, ORG_SUFFIXES, SHORT_SUFFIXES,
+    is_known_full_name, short_form,
+};
+use crate::Span;
+use crate::document::{Document, Organization};
 
-/// Fills the document's organizations.
-pub(crate) fn recognise(_cx: &Context<'_>, _doc: &mut Document) {}
+/// Fills the document's organizations, the count warnings of their lists
+/// and the issuer's name and alias (its head is left to `people`).
+pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+    let segs = segments(&doc.blocks);
+    let defs: Vec<Definition> = segs
+        .iter()
+        .flat_map(|s| aliases::definitions(cx, s.span))
+        .collect();
+    let (listed, warnings) = lists_and_counts(cx, &segs);
+    let mentions = mentions(cx, &segs, &defs, &listed);
+    doc.organizations = cluster(cx, &mentions, &defs);
+    doc.warnings.extend(warnings);
+    doc.issuer = issuer::find(cx, doc, &defs);
+}
+
+/// Whether `stem` names an institution by its form or by the tables.
+pub(crate) fn is_org_name(stem: &str) -> bool {
+    if short_form(stem).is_some() || is_known_full_name(stem) {
+        return true;
+    }
+    if stem.starts_with('㈜') || stem.ends_with("(주)") {
+        return chars(stem) > 2;
+    }
+    if !stem.chars().any(|c| ('가'..='힣').contains(&c))
+        || !stem
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&'))
+        || NOT_ORG_ENDINGS.iter().any(|e| stem.ends_with(e))
+    {
+        return false;
+    }
+    ORG_SUFFIXES.iter().any(|suffix| {
+        let Some(head) = stem.strip_suffix(suffix) else {
+            return false;
+        };
+        let min = if SHORT_SUFFIXES.contains(suffix) { 2 } else { 1 };
+        chars(head) >= min && !GENERIC_MODIFIERS.contains(&head)
+    })
+}
+
+/// The stems of every list item that is an organisation, and the warnings
+/// of counts that differ from their lists.
+fn lists_and_counts(
+    cx: &Context<'_>,
+    segs: &[Segment<'_>],
+) -> (HashSet<Span>, Vec<crate::document::Warning>) {
+    let mut listed = HashSet::new();
+    let mut warnings = Vec::new();
+    let mut by_block: HashMap<Span, Vec<lists::OrgList>> = HashMap::new();
+    for seg in segs {
+        let mut found = lists::enumerations(cx, *seg);
+        found.extend(lists::numbered(cx, seg.block));
+        for list in &found {
+            listed.extend(list.items.iter().copied());
+        }
+        by_block.entry(seg.block.span).or_default().extend(found);
+    }
+    let mut seen = HashSet::new();
+    for seg in segs {
+        if !seen.insert(seg.block.span) {
+            continue;
+        }
+        let own = by_block.get(&seg.block.span).cloned().unwrap_or_default();
+        let child = seg
+            .block
+            .children
+            .iter()
+            .filter(|c| !seg.block.span.contains(c.span))
+            .find_map(|c| by_block.get(&c.span).and_then(|l| l.first()));
+        warnings.extend(lists::check_counts(cx, seg.block, &own, child));
+    }
+    (listed, warnings)
+}
+
+/// Every mention, in document order: stems of words that are
+/// organisations, defined aliases, and list items.
+fn mentions(
+    cx: &Context<'_>,
+    segs: &[Segment<'_>],
+    defs: &[Definition],
+    listed: &HashSet<Span>,
+) -> Vec<Span> {
+    let defined: HashSet<&str> = defs.iter().filter_map(|d| d.alias.as_deref()).collect();
+    let mut out: Vec<Span> = Vec::new();
+    for seg in segs {
+        for w in words(cx, seg.span) {
+            if is_group_label(cx, &w) {
+                continue;
+            }
+            let stem = cx.text(w.stem);
+            let exact = defined.contains(cx.text(w.span));
+            if exact {
+                out.push(w.span);
+            } else if is_org_name(stem) || defined.contains(stem) || listed.contains(&w.stem) {
+                out.push(w.stem);
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// `(정부)`, `(국회)`: the label of a group of attendees, not a mention.
+pub(crate) fn is_group_label(cx: &Context<'_>, w: &words::Word) -> bool {
+    w.before == Some('(')
+        && w.after == Some(')')
+        && ATTENDEE_GROUPS.contains(&cx.text(w.span))
+}
+
+/// The canonical name of a mention: the full name of a defined alias, of
+/// a short form the table knows (the full name the release writes, if it
+/// writes one), or of a name with its `한국` prefix dropped.
+fn canonical(text: &str, defs: &[Definition], written: &HashSet<&str>) -> String {
+    if let Some(def) = defs.iter().find(|d| d.alias.as_deref() == Some(text)) {
+        return def.full.clone();
+    }
+    if let Some(fulls) = short_form(text) {
+        let full = fulls.iter().find(|f| written.contains(**f)).or(fulls.first());
+        return full.map_or(text, |f| f).to_string();
+    }
+    DROPPABLE_PREFIXES
+        .iter()
+        .map(|p| format!("{p}{text}"))
+        .find(|full| written.contains(full.as_str()))
+        .unwrap_or_else(|| text.to_string())
+}
+
+/// Groups mentions under their canonical names, in order of first
+/// mention.
+fn cluster(cx: &Context<'_>, mentions: &[Span], defs: &[Definition]) -> Vec<Organization> {
+    let written: HashSet<&str> = mentions.iter().map(|m| cx.text(*m)).collect();
+    let mut out: Vec<Organization> = Vec::new();
+    for &m in mentions {
+        let text = cx.text(m);
+        let name = canonical(text, defs, &written);
+        let at = match out.iter().position(|o| o.name == name) {
+            Some(at) => at,
+            None => {
+                out.push(Organization {
+                    name: name.clone(),
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        let Some(org) = out.get_mut(at) else { continue };
+        if text != name && !org.aliases.iter().any(|a| a == text) {
+            org.aliases.push(text.to_string());
+        }
+        org.mentions.push(cx.source.snippet(m));
+    }
+    out
+}
+
+/// The canonical name of an organisation written `text` in `doc`.
+pub(crate) fn canonical_in(doc: &Document, text: &str) -> Option<String> {
+    doc.organizations
+        .iter()
+        .find(|o| o.name == text || o.aliases.iter().any(|a| a == text))
+        .map(|o| o.name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn institutions_are_told_from_common_nouns() {
+        for name in ["산업통상자원부", "한국산업지능화협회", "조달청", "지식재산처", "더불어민주당"]
+        {
+            assert!(is_org_name(name), "{name}");
+        }
+        for word in ["정부", "관계부처", "요청", "연락처", "협회", "유관기구", "1인당", "대표"] {
+            assert!(!is_org_name(word), "{word}");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! Names a release defines for an organisation: `산업통상자원부(장관:
+//! 문승욱, 이하 “산업부”)`, `세계보건기구(World Health Organization, 이하
+//! WHO)`, `연방에너지규제위원회(FERC: Federal …)`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::is_org_name;
+use crate::Span;
+use crate::entities::Context;
+use crate::entities::lexicon::HEAD_TITLES;
+
+/// A name defined in parentheses right after an organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Definition {
+    /// The organisation as written before the parenthesis.
+    pub(crate) full: String,
+    /// Where it stands.
+    pub(crate) full_span: Span,
+    /// The short name (`산업부`, `WHO`), if the parenthesis gives one.
+    pub(crate) alias: Option<String>,
+    /// Whether the parenthesis names the organisation's head
+    /// (`장관: 문승욱`, `원장 임진택`).
+    pub(crate) names_head: bool,
+}
+
+// `기관명(…)`: the word before a parenthesis (a closing quote may sit
+// between) and what the parenthesis holds.
+static PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<org>[가-힣A-Za-z0-9][가-힣A-Za-z0-9.&]*)[’”'\x22」]?\((?P<inner>[^()\n]{1,160})\)")
+        .expect("paren pattern")
+});
+
+// `…, 이하 ‘산업부’` / `이하 중기부`: the alias after 이하.
+static HEREAFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"이하\s*[‘“'\x22「]?\s*(?P<alias>[^’”'\x22」,)\s]+)").expect("hereafter pattern")
+});
+
+// `WHO` / `FERC: Federal …` / `KELI; Korea …`: a Latin acronym opening
+// the parenthesis.
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<acr>[A-Z][A-Za-z0-9&\-]{1,11})\s*(?:[:;,]|$)").expect("acronym pattern")
+});
+
+// `장관: 문승욱` / `장관 김정관` / `이사장 직무대행 권혁태`: a head's title
+// and name opening the parenthesis.
+static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<title>[가-힣]+)(?:\s+직무대행)?\s*:?\s*[가-힣]{2,4}\s*(?:,|$)")
+        .expect("head pattern")
+});
+
+/// The definitions in `span`.
+pub(crate) fn definitions(cx: &Context<'_>, span: Span) -> Vec<Definition> {
+    let text = cx.text(span);
+    PAREN
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let org = caps.name("org")?;
+            let inner = caps.name("inner")?.as_str().trim();
+            let alias = HEREAFTER
+                .captures(inner)
+                .or_else(|| ACRONYM.captures(inner))
+                .and_then(|c| c.name("alias").or_else(|| c.name("acr")))
+                .map(|m| m.as_str().to_string());
+            let names_head = HEAD
+                .captures(inner)
+                .and_then(|c| c.name("title"))
+                .is_some_and(|t| HEAD_TITLES.contains(&t.as_str()));
+            let full = org.as_str();
+            (is_org_name(full) && (alias.is_some() || names_head)).then(|| Definition {
+                full: full.to_string(),
+                full_span: Span::new(span.start + org.start(), span.start + org.end()),
+                alias,
+                names_head,
+            })
+        })
+        .collect()
+}

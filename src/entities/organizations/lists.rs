@@ -1,0 +1,199 @@
+//! Lists of organisations: comma enumerations (`지멘스, MS, 네이버 등 12개
+//! 기업`), numbered lists (`①대한상공회의소 ②한국산업기술진흥원 …`), and
+//! the counts stated beside them (`20개 기관`), which are checked.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::is_org_name;
+use super::words::{Segment, Word, words};
+use crate::Span;
+use crate::document::{Block, BlockKind, Warning};
+use crate::entities::Context;
+use crate::entities::lexicon::COUNTED_ORG_NOUNS;
+use crate::morph::Pos;
+
+/// A list of organisations found in one segment or block.
+#[derive(Debug, Clone)]
+pub(crate) struct OrgList {
+    /// The items' stems.
+    pub(crate) items: Vec<Span>,
+    /// Whether the list ends with `등` (it gives examples only).
+    pub(crate) open: bool,
+    /// Where the list stands.
+    pub(crate) span: Span,
+}
+
+/// The comma enumerations of organisations in a segment.
+///
+/// An enumeration is a run of comma-separated chunks whose inner chunks
+/// are short; its items are the last word of each chunk but the final
+/// one, whose first word is the item. It holds organisations when most
+/// items are organisation names, when it is followed by `등 … N개 기업`,
+/// or when a group label (`글로벌 기업인`) opens it.
+pub(crate) fn enumerations(cx: &Context<'_>, seg: Segment<'_>) -> Vec<OrgList> {
+    let ws = words(cx, seg.span);
+    let mut chunks: Vec<&[Word]> = Vec::new();
+    let mut start = 0;
+    for (i, w) in ws.iter().enumerate() {
+        if w.after == Some(',') || i + 1 == ws.len() {
+            chunks.extend(ws.get(start..=i));
+            start = i + 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < chunks.len() {
+        let mut j = i + 1;
+        while j + 1 < chunks.len() && chunks.get(j).is_some_and(|c| c.len() <= 3) {
+            j += 1;
+        }
+        if let Some(list) = chunks.get(i..=j).and_then(|run| org_list(cx, run)) {
+            out.push(list);
+        }
+        i = j;
+    }
+    out
+}
+
+/// Turns a run of comma chunks into a list, when it is one of
+/// organisations: the last word of each chunk is an item, but the first
+/// word of the final chunk.
+fn org_list(cx: &Context<'_>, run: &[&[Word]]) -> Option<OrgList> {
+    let (last_chunk, inner) = run.split_last()?;
+    let mut items: Vec<&Word> = inner.iter().filter_map(|c| c.last()).collect();
+    let last = last_chunk.first()?;
+    items.push(last);
+    let tail: Vec<&Word> = last_chunk.iter().skip(1).take(6).collect();
+    let open = tail.first().is_some_and(|w| cx.text(w.stem) == "등");
+    let named = items.iter().filter(|w| is_org_name(cx.text(w.stem))).count();
+    let counted = tail.iter().any(|w| counts_orgs(cx.text(w.stem)));
+    let first_chunk = run.first()?;
+    let labelled = first_chunk.len() >= 2
+        && first_chunk
+            .get(first_chunk.len() - 2)
+            .is_some_and(|w| is_group_label(cx, w));
+    let strong = counted || labelled;
+    if !(strong || (named >= 2 && named * 2 >= items.len())) {
+        return None;
+    }
+    let kept: Vec<Span> = items
+        .iter()
+        .filter(|w| {
+            let stem = cx.text(w.stem);
+            is_org_name(stem) || (strong && is_name_shaped(stem)) || is_name_like(cx, w)
+        })
+        .map(|w| w.stem)
+        .collect();
+    let span = items.first()?.span.cover(last.span);
+    (kept.len() >= 2).then_some(OrgList {
+        items: kept,
+        open,
+        span,
+    })
+}
+
+/// Letters, digits and the marks company names use, not too long.
+fn is_name_shaped(text: &str) -> bool {
+    text.chars().count() <= 20
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&' | '-'))
+}
+
+/// `기업인` / `기관인` / `기업` before a list: a group label.
+fn is_group_label(cx: &Context<'_>, w: &Word) -> bool {
+    let stem = cx.text(w.stem);
+    stem.ends_with("기업") || stem.ends_with("기관")
+}
+
+/// `12개 기업` / `13개사` / `기업들`: a noun that counts organisations.
+fn counts_orgs(stem: &str) -> bool {
+    let noun = stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '개');
+    COUNTED_ORG_NOUNS.contains(&noun)
+        || COUNTED_ORG_NOUNS
+            .iter()
+            .any(|n| noun.strip_suffix('들') == Some(n))
+}
+
+/// Whether a list item reads as a name (`지멘스`, `SK플래닛`, `MS`) rather
+/// than a common noun (`협회`, `조선`): a single common-noun morpheme is
+/// not a name.
+pub(crate) fn is_name_like(cx: &Context<'_>, w: &Word) -> bool {
+    if !is_name_shaped(cx.text(w.stem)) {
+        return false;
+    }
+    let morphemes = cx.morphemes(w.stem);
+    !(morphemes.len() == 1 && morphemes.iter().all(|m| m.pos == Pos::NNG))
+        && morphemes.iter().all(|m| m.pos.is_noun() || m.pos == Pos::SL || m.pos == Pos::SN || m.pos == Pos::Unknown || m.pos == Pos::XSN || m.pos == Pos::XPN)
+}
+
+/// A numbered list of organisations: three or more inline list items of
+/// one word each, most of them organisation names.
+pub(crate) fn numbered(cx: &Context<'_>, block: &Block) -> Option<OrgList> {
+    let items: Vec<&Block> = block
+        .children
+        .iter()
+        .filter(|c| c.kind == BlockKind::ListItem)
+        .collect();
+    if items.len() < 3 || items.iter().any(|c| c.text.trim().contains(' ')) {
+        return None;
+    }
+    let stems: Vec<Span> = items
+        .iter()
+        .filter_map(|c| words(cx, c.span).first().map(|w| w.stem))
+        .collect();
+    let named = stems.iter().filter(|s| is_org_name(cx.text(**s))).count();
+    let span = items.first()?.span.cover(items.last()?.span);
+    (named * 2 >= stems.len()).then_some(OrgList {
+        items: stems,
+        open: false,
+        span,
+    })
+}
+
+// `20개 기관`, `12개 기업`, `13개사`: a stated count of organisations.
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<n>\d{1,3})\s*개\s*(?P<noun>[가-힣·]+)").expect("count pattern")
+});
+
+/// Checks the counts stated in `block` against the lists beside them:
+/// the enumeration right before the count (`A, B 등 20개`), and the first
+/// list of the block's children (`* (참여기관) ①… ⑳…`). A list that ends
+/// with `등` gives examples and is wrong only when it holds more items
+/// than the count; a full list must hold exactly as many.
+pub(crate) fn check_counts(
+    cx: &Context<'_>,
+    block: &Block,
+    own: &[OrgList],
+    child: Option<&OrgList>,
+) -> Vec<Warning> {
+    let text = cx.text(block.span);
+    let mut out = Vec::new();
+    for caps in COUNT.captures_iter(text) {
+        let (Some(n), Some(noun), Some(all)) = (caps.name("n"), caps.name("noun"), caps.get(0))
+        else {
+            continue;
+        };
+        let noun_span = Span::new(block.span.start + noun.start(), block.span.start + noun.end());
+        let noun_stem = super::words::stem(cx, noun_span);
+        if !counts_orgs(cx.text(noun_stem)) {
+            continue;
+        }
+        let Ok(n) = n.as_str().parse::<usize>() else { continue };
+        let at = Span::new(block.span.start + all.start(), noun_stem.end);
+        let before = own.iter().rev().find(|l| l.span.end <= at.start && at.start - l.span.end < 40);
+        for list in before.into_iter().chain(child) {
+            let wrong = if list.open { list.items.len() > n } else { list.items.len() != n };
+            if wrong {
+                out.push(cx.warning(
+                    "count",
+                    format!("{} says {n} but {} are listed", cx.text(at), list.items.len()),
+                    at,
+                ));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,175 @@
+//! Words of a block's own text, with particles and endings cut off by
+//! morphology (`산업부는` → `산업부`, `기업인` → `기업`), shared by the
+//! organisation, people and attendee recognisers.
+
+use crate::Span;
+use crate::document::{Block, BlockKind};
+use crate::entities::{Context, walk};
+use crate::morph::Pos;
+
+/// One word (어절, cut further at brackets, commas and interpuncts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// The word as written, without surrounding punctuation.
+    pub(crate) span: Span,
+    /// The word without its trailing particles and endings.
+    pub(crate) stem: Span,
+    /// The character just before the word (`None` at the segment start).
+    pub(crate) before: Option<char>,
+    /// The character just after the word (`None` at the segment end).
+    pub(crate) after: Option<char>,
+}
+
+impl Word {
+    /// Whether morphology cut a particle or ending off the word.
+    pub(crate) fn has_particle(&self) -> bool {
+        self.stem != self.span
+    }
+}
+
+/// A piece of one block's own text, with the block it belongs to.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Segment<'d> {
+    /// The block.
+    pub(crate) block: &'d Block,
+    /// A part of the block's text that no inline child covers.
+    pub(crate) span: Span,
+}
+
+/// Every block's own text, in document order: a block's span minus the
+/// inline list items cut out of it, which come as segments of their own.
+pub(crate) fn segments(blocks: &[Block]) -> Vec<Segment<'_>> {
+    let mut out = Vec::new();
+    for block in walk(blocks) {
+        let mut start = block.span.start;
+        let mut inline: Vec<Span> = block
+            .children
+            .iter()
+            .filter(|c| block.span.contains(c.span))
+            .map(|c| c.span)
+            .collect();
+        inline.sort();
+        for child in inline {
+            if child.start > start {
+                out.push(Segment {
+                    block,
+                    span: Span::new(start, child.start),
+                });
+            }
+            start = start.max(child.end);
+        }
+        if block.span.end > start {
+            out.push(Segment {
+                block,
+                span: Span::new(start, block.span.end),
+            });
+        }
+    }
+    out
+}
+
+/// Whether a block is part of the contact block (whose people belong to
+/// the contacts recogniser).
+pub(crate) fn is_contact(block: &Block) -> bool {
+    block.kind == BlockKind::Contact
+}
+
+/// Characters that end a word besides whitespace.
+const DELIMITERS: &str = "()[]{}<>,·ㆍ‧・「」『』｢｣“”‘’\"':;/|【】〈〉《》〔〕▲△▶►□■ㅇ○●◦‣￭※*~∼☎→+=?!…";
+
+/// Whether `c` separates words.
+pub(crate) fn is_delimiter(c: char) -> bool {
+    c.is_whitespace()
+        || DELIMITERS.contains(c)
+        || ('\u{2460}'..='\u{24FF}').contains(&c)
+        || ('\u{2776}'..='\u{2793}').contains(&c)
+}
+
+/// The words of `span`, each with its stem.
+pub(crate) fn words(cx: &Context<'_>, span: Span) -> Vec<Word> {
+    let text = cx.text(span);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut before: Option<char> = None;
+    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if is_delimiter(c) {
+            if let Some(s) = start.take() {
+                push_word(cx, span.start, text, (s, at), before, c, &mut out);
+            }
+            before = Some(c);
+        } else if start.is_none() {
+            start = Some(at);
+        }
+    }
+    if let Some(last) = out.last_mut() {
+        if last.span.end == span.end {
+            last.after = None;
+        }
+    }
+    out
+}
+
+/// Adds the word `text[s..e]` (offsets in the segment) trimmed of dots
+/// and dashes at its ends.
+fn push_word(
+    cx: &Context<'_>,
+    base: usize,
+    text: &str,
+    (s, e): (usize, usize),
+    before: Option<char>,
+    after: char,
+    out: &mut Vec<Word>,
+) {
+    let Some(raw) = text.get(s..e) else { return };
+    let trimmed = raw.trim_start_matches(['.', '-', '–']);
+    let s = s + (raw.len() - trimmed.len());
+    let trimmed = trimmed.trim_end_matches(['.', '-', '–']);
+    let e = s + trimmed.len();
+    if s >= e {
+        return;
+    }
+    let span = Span::new(base + s, base + e);
+    out.push(Word {
+        span,
+        stem: stem(cx, span),
+        before,
+        after: Some(after),
+    });
+}
+
+/// Whether a morpheme is a particle or ending that a name never ends in.
+fn is_inflection(pos: Pos) -> bool {
+    pos.is_particle()
+        || matches!(
+            pos,
+            Pos::VCP | Pos::EP | Pos::EF | Pos::EC | Pos::ETM | Pos::ETN
+        )
+}
+
+/// `span` without its trailing particles, copula and endings, as
+/// morphology segments them; the whole span when nothing would be left.
+pub(crate) fn stem(cx: &Context<'_>, span: Span) -> Span {
+    let morphemes = cx.morphemes(span);
+    let mut end = span.end;
+    for m in morphemes.iter().rev() {
+        if m.span.end != end || !is_inflection(m.pos) || m.spaced {
+            break;
+        }
+        end = m.span.start;
+    }
+    if end <= span.start {
+        span
+    } else {
+        Span::new(span.start, end)
+    }
+}
+
+/// Whether `s` is written in Hangul syllables only.
+pub(crate) fn is_hangul(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| ('가'..='힣').contains(&c))
+}
+
+/// The number of chars of `s`.
+pub(crate) fn chars(s: &str) -> usize {
+    s.chars().count()
+}
