@@ -365,6 +365,16 @@ fn read(item: &Item, stdin: &Option<std::io::Result<Vec<u8>>>) -> Result<(Input,
     }
 }
 
+/// Output ends with exactly one newline: JSON gets one, text that
+/// already has it (as read) is left alone.
+fn with_newline(data: &str) -> String {
+    if data.ends_with('\n') {
+        data.to_string()
+    } else {
+        format!("{data}\n")
+    }
+}
+
 /// Writes results in order and keeps the counts for the summary.
 struct Report {
     total: usize,
@@ -403,8 +413,8 @@ impl Report {
             Some(dir) => self.write_file(dir, item, &data, args.text),
             None => {
                 let mut out = std::io::stdout().lock();
-                let newline = if data.ends_with('\n') { "" } else { "\n" };
-                write!(out, "{data}{newline}").map_err(|err| format!("standard output: {err}"))
+                out.write_all(with_newline(&data).as_bytes())
+                    .map_err(|err| format!("standard output: {err}"))
             }
         });
         if let Err(message) = written {
@@ -438,7 +448,7 @@ impl Report {
         };
         let path = dir.join(format!("{name}.{}", if text { "txt" } else { "json" }));
         std::fs::create_dir_all(dir)
-            .and_then(|()| std::fs::write(&path, format!("{data}\n")))
+            .and_then(|()| std::fs::write(&path, with_newline(data)))
             .map_err(|err| format!("{}: {err}", path.display()))
     }
 

@@ -6,3 +6,5 @@ mod corpus;
 mod gold;
 mod golden;
 mod structure;
+mod readers;
+mod cli;
