@@ -476,8 +476,9 @@ impl Report {
         if self.summary {
             let seconds = self.started.elapsed().as_secs_f64().max(1e-3);
             eprintln!(
-                "{} files, {} failed, {} warnings, {:.2} MB/s",
+                "{} file{}, {} failed, {} warnings, {:.2} MB/s",
                 self.total,
+                if self.total == 1 { "" } else { "s" },
                 self.failures,
                 self.warnings,
                 self.bytes as f64 / 1e6 / seconds

@@ -35,7 +35,15 @@ pub enum Error {
         source: std::io::Error,
     },
     /// An input file was read but its contents are not a release bodo can
-    /// read (bad encoding, broken HWPX or HWP, binary data).
+    /// read: bytes in no supported encoding, binary data, a zip that is
+    /// not HWPX, a broken, truncated or encrypted HWP, data that would
+    /// decompress past the size limit.
+    ///
+    /// ```
+    /// let err = bodo::read_bytes(b"PK\x03\x04 not really a zip", "a.hwpx").unwrap_err();
+    /// assert!(matches!(err, bodo::Error::Format { .. }));
+    /// assert!(err.to_string().starts_with("a.hwpx: broken zip archive"));
+    /// ```
     #[error("{}: {message}", .path.display())]
     Format {
         /// The file.

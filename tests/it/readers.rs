@@ -340,3 +340,28 @@ fn missing_files_give_io_errors() {
         other => panic!("expected an I/O error, got {other:?}"),
     }
 }
+
+/// Damaged files (bytes overwritten at random places) give an `Ok` or an
+/// error, never a panic or a hang.
+#[test]
+fn damaged_files_never_panic() {
+    let original = std::fs::read(originals_dir().join("156754268.hwp")).expect("original");
+    let samples = [tiny_hwp(0), tiny_hwp(1), tiny_hwpx(), original];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for sample in &samples {
+        for _ in 0..200 {
+            let mut bytes = sample.clone();
+            for _ in 0..1 + next() % 4 {
+                let at = (next() % bytes.len() as u64) as usize;
+                bytes[at] = next() as u8;
+            }
+            let _ = bodo::read_bytes(&bytes, "damaged");
+        }
+    }
+}
