@@ -107,7 +107,9 @@ fn fields(cx: &Context<'_>, headers: &[&Block]) -> Vec<Field> {
 fn continues(cx: &Context<'_>, block: &Block) -> bool {
     let text = cx.text(block.span);
     !LABEL.is_match(text)
-        && (!scan::scan(text, 0, false).is_empty() || text.contains("조간") || text.contains("석간"))
+        && (!scan::scan(text, 0, false).is_empty()
+            || text.contains("조간")
+            || text.contains("석간"))
 }
 
 /// The embargo: the whole field, its earliest date with the time written
@@ -126,9 +128,9 @@ fn embargo(cx: &Context<'_>, span: Span, anchor: Option<dates::Anchor>) -> DateT
             .iter()
             .find(|t| t.mention.span.start >= f.span.end && t.mention.span.end <= until)
             .map(|t| t.start.clone());
-        let better = best.as_ref().is_none_or(|(d, t)| {
-            date < *d || (date == *d && t.is_none() && time.is_some())
-        });
+        let better = best
+            .as_ref()
+            .is_none_or(|(d, t)| date < *d || (date == *d && t.is_none() && time.is_some()));
         if better {
             best = Some((date, time));
         }
@@ -150,7 +152,10 @@ fn note(text: &str) -> Option<String> {
         "조간"
     } else if compact.contains("석간") {
         "석간"
-    } else if ["즉시", "배포시", "배포후"].iter().any(|w| compact.contains(w)) {
+    } else if ["즉시", "배포시", "배포후"]
+        .iter()
+        .any(|w| compact.contains(w))
+    {
         "배포 즉시"
     } else {
         return None;
@@ -160,9 +165,15 @@ fn note(text: &str) -> Option<String> {
 
 /// The distribution date: the first date of the 배포 field.
 fn distributed(cx: &Context<'_>, span: Span, anchor: Option<dates::Anchor>) -> Option<DateMention> {
-    let f = scan::scan(cx.text(span), span.start, false).into_iter().next()?;
+    let f = scan::scan(cx.text(span), span.start, false)
+        .into_iter()
+        .next()?;
     let r = dates::resolve(&f, None, anchor);
-    let source = if r.start.is_some() { r.source } else { YearSource::Unknown };
+    let source = if r.start.is_some() {
+        r.source
+    } else {
+        YearSource::Unknown
+    };
     Some(DateMention {
         mention: cx.source.snippet(f.span),
         date: r.start.map(|d| d.to_string()),
@@ -174,4 +185,36 @@ fn distributed(cx: &Context<'_>, span: Span, anchor: Option<dates::Anchor>) -> O
         year_source: source,
         end_date: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_are_read_from_the_edition_or_the_release_words() {
+        assert_eq!(
+            note("2026. 4. 12.(일) 12:00 < 4. 13.(월) 조간 >").as_deref(),
+            Some("조간")
+        );
+        assert_eq!(
+            note("4.13.(월) 석간 < 4.13.(월) 06:00 >").as_deref(),
+            Some("석간")
+        );
+        assert_eq!(note("배포 즉시 보도 가능").as_deref(), Some("배포 즉시"));
+        assert_eq!(
+            note("(전매체) 배포시점(국회 본회의 의결 시)").as_deref(),
+            Some("배포 즉시")
+        );
+        assert_eq!(note("2026. 4. 13.(월) 12:00"), None);
+    }
+
+    #[test]
+    fn a_distribution_label_is_not_the_words_배포_즉시() {
+        let labels: Vec<_> = LABEL
+            .captures_iter("보도시점 : 배포 즉시 보도 가능 / 배포 : 2026. 4. 10.(금)")
+            .map(|c| c.name("dist").is_some())
+            .collect();
+        assert_eq!(labels, [false, true]);
+    }
 }

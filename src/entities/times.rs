@@ -118,7 +118,8 @@ fn clock(text: &str, c: &Captures<'_>) -> Option<(Span, String, Option<String>)>
 fn runs_into_word(text: &str, end: usize) -> bool {
     let rest = text.get(end..).unwrap_or("");
     let next = rest.chars().next();
-    next.is_some_and(|c| ('가'..='힣').contains(&c)) && !AFTER_SI.iter().any(|w| rest.starts_with(w))
+    next.is_some_and(|c| ('가'..='힣').contains(&c))
+        && !AFTER_SI.iter().any(|w| rest.starts_with(w))
 }
 
 fn hangul(text: &str, c: &Captures<'_>) -> Option<(Span, String, Option<String>)> {
@@ -141,7 +142,11 @@ fn hangul(text: &str, c: &Captures<'_>) -> Option<(Span, String, Option<String>)
         // `09~12시`: the first hour opens the range, the second closes it
         (Some(h0), _) => {
             let end = start.clone();
-            return Some((Span::new(whole.start(), whole.end()), hhmm(hour24(h0, part), 0)?, Some(end)));
+            return Some((
+                Span::new(whole.start(), whole.end()),
+                hhmm(hour24(h0, part), 0)?,
+                Some(end),
+            ));
         }
         (None, Some(h2)) => Some(hhmm(hour24(h2, part2), minute("m2", "half2"))?),
         (None, None) => None,

@@ -6,5 +6,6 @@ mod corpus;
 mod gold;
 mod golden;
 mod structure;
+mod when;
 mod readers;
 mod cli;

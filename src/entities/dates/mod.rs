@@ -3,8 +3,9 @@
 //!
 //! A range (`4. 13.~5. 4.`, `13~17일`) is one mention: `date` is its first
 //! day and `end_date` its last. `지난` / `오는` belong to the mention they
-//! point with. `이날` / `당일` are mentions too, dated by the last single date
-//! of the paragraph (or of the paragraphs just above), else `null`.
+//! point with. `이날` / `당일` are mentions too, dated by the last date before
+//! them that can be the day of the news (not a range, a `지난` date or a
+//! citation in parentheses), else `null`.
 //! Month-only mentions (`’26.3월`) are not dates here: `date` is a day.
 
 pub(crate) mod calendar;
@@ -46,19 +47,20 @@ pub(crate) fn is_headline(block: &Block) -> bool {
 }
 
 /// The date a release is read against: the first dated header line, else
-/// its first date with a written year, else the reference date.
+/// its first date with a written year, else its first weekday-marked date
+/// in a year the release names (`2026년`), else the reference date.
 pub(crate) fn anchor(cx: &Context<'_>, blocks: &[Block]) -> Option<Anchor> {
     let all = text_blocks(blocks);
-    let explicit = |b: &&Block| {
-        scan::scan(cx.text(b.span), b.span.start, is_headline(b))
-            .into_iter()
-            .find_map(|f| Date::new(f.start.year?, f.start.month?, f.start.day))
-    };
-    let headers = all.iter().filter(|b| b.kind == BlockKind::Header);
-    let document = headers
-        .filter_map(explicit)
-        .next()
-        .or_else(|| all.iter().find_map(explicit));
+    let found: Vec<Found> = all
+        .iter()
+        .filter(|b| b.kind == BlockKind::Header)
+        .chain(all.iter().filter(|b| b.kind != BlockKind::Header))
+        .flat_map(|b| scan::scan(cx.text(b.span), b.span.start, is_headline(b)))
+        .collect();
+    let explicit = found
+        .iter()
+        .find_map(|f| Date::new(f.start.year?, f.start.month?, f.start.day));
+    let document = explicit.or_else(|| by_weekday(cx, &all, &found));
     let document = document.map(|date| Anchor {
         date,
         source: YearSource::Document,
@@ -72,38 +74,82 @@ pub(crate) fn anchor(cx: &Context<'_>, blocks: &[Block]) -> Option<Anchor> {
     document.or(reference)
 }
 
+// `2026년`, `’26년`: a year the release names
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?P<y4>(?:19|20)\d{2})|[’‘'`‵′](?P<y2>\d{2}))\s?년")
+        .expect("the year pattern compiles")
+});
+
+/// The first date with a weekday and no year, in the first year named in
+/// the release on which that weekday falls (`4.13.(월)` with `2026년`).
+fn by_weekday(cx: &Context<'_>, blocks: &[&Block], found: &[Found]) -> Option<Date> {
+    let years: Vec<i32> = blocks
+        .iter()
+        .flat_map(|b| YEAR.captures_iter(cx.text(b.span)).collect::<Vec<_>>())
+        .filter_map(|c| {
+            let four = c.name("y4").and_then(|m| m.as_str().parse::<i32>().ok());
+            four.or_else(|| c.name("y2")?.as_str().parse::<i32>().ok().map(|y| 2000 + y))
+        })
+        .collect();
+    let marked = found
+        .iter()
+        .find(|f| f.start.weekday.is_some() && f.start.month.is_some())?;
+    let (month, weekday) = (marked.start.month?, marked.start.weekday?);
+    years
+        .iter()
+        .filter_map(|&y| Date::new(y, month, marked.start.day))
+        .find(|d| d.weekday() == weekday)
+}
+
 // `이날`, `당일`, `같은 날`: the day the text last named
 static SAME_DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"이날|당일|같은 날").expect("the same-day pattern compiles"));
 
-/// How many paragraphs back `이날` may look for the day it means.
-const SAME_DAY_REACH: usize = 10;
+/// A date already read, and whether `이날` may refer to it: not a range, not
+/// a `지난` date (background, not the day of the news) and not a date in
+/// parentheses (a citation such as `(국무회의, 2025년 12월 16일)`).
+struct Read {
+    mention: DateMention,
+    referable: bool,
+}
 
 /// Fills the document's dates and warns of weekdays that contradict them.
 pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
     let anchor = anchor(cx, &doc.blocks);
-    let mut out: Vec<(usize, DateMention)> = Vec::new();
-    let mut warnings = Vec::new();
-    for (index, block) in text_blocks(&doc.blocks).into_iter().enumerate() {
+    let mut out: Vec<Read> = Vec::new();
+    for block in text_blocks(&doc.blocks) {
         let text = cx.text(block.span);
         let mut context: Option<Date> = None;
         let mut found = scan::scan(text, block.span.start, is_headline(block));
         found.extend(same_day(text, block.span.start));
         found.sort_by_key(|f| f.span.start);
         for f in found {
-            let mention = if f.start.day == 0 {
-                same_day_mention(cx, f.span, &out, index)
-            } else {
-                let r = resolve(&f, context, anchor);
-                context = r.start.or(context);
-                warnings.extend(check_weekday(cx, &f, r.start, r.end));
-                mention(cx, &f, r.start, r.end, r.source)
-            };
-            out.push((index, mention));
+            if f.start.day == 0 {
+                let mention = same_day_mention(cx, f.span, &out);
+                out.push(Read {
+                    mention,
+                    referable: false,
+                });
+                continue;
+            }
+            let r = resolve(&f, context, anchor);
+            context = r.start.or(context);
+            doc.warnings.extend(check_weekday(cx, &f, r.start, r.end));
+            let inside = in_parentheses(text, f.span.start - block.span.start);
+            out.push(Read {
+                mention: mention(cx, &f, r.start, r.end, r.source),
+                referable: f.end.is_none() && f.direction != scan::Direction::Back && !inside,
+            });
         }
     }
-    doc.dates = out.into_iter().map(|(_, m)| m).collect();
-    doc.warnings.extend(warnings);
+    doc.dates = out.into_iter().map(|r| r.mention).collect();
+}
+
+/// Whether byte `at` of `text` stands inside an open parenthesis.
+fn in_parentheses(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or("");
+    let open = head.matches(['(', '（']).count();
+    open > head.matches([')', '）']).count()
 }
 
 /// `이날` and its kin, as mentions with day `0` for "the day named before".
@@ -134,26 +180,22 @@ fn same_day(text: &str, offset: usize) -> Vec<Found> {
         .collect()
 }
 
-/// `이날` dated by the last single date of the nearby paragraphs; a range
-/// or nothing leaves it undated.
-fn same_day_mention(
-    cx: &Context<'_>,
-    span: Span,
-    before: &[(usize, DateMention)],
-    index: usize,
-) -> DateMention {
-    let last = before
+/// `이날` dated by the last date it may refer to; with none, undated.
+fn same_day_mention(cx: &Context<'_>, span: Span, before: &[Read]) -> DateMention {
+    let pinned = before
         .iter()
         .rev()
-        .take_while(|(i, _)| index.saturating_sub(*i) <= SAME_DAY_REACH)
-        .map(|(_, m)| m)
-        .find(|m| m.date.is_some());
-    let pinned = last.filter(|m| m.end_date.is_none());
+        .find(|r| r.referable && r.mention.date.is_some())
+        .map(|r| &r.mention);
     DateMention {
         mention: cx.source.snippet(span),
         date: pinned.and_then(|m| m.date.clone()),
         weekday: None,
-        year_source: pinned.map_or(YearSource::Unknown, |m| m.year_source),
+        // the year is never written in `이날`: at best the release gives it
+        year_source: pinned.map_or(YearSource::Unknown, |m| match m.year_source {
+            YearSource::Explicit => YearSource::Document,
+            other => other,
+        }),
         end_date: None,
     }
 }
@@ -165,7 +207,11 @@ fn mention(
     end: Option<Date>,
     source: YearSource,
 ) -> DateMention {
-    let source = if start.is_none() { YearSource::Unknown } else { source };
+    let source = if start.is_none() {
+        YearSource::Unknown
+    } else {
+        source
+    };
     DateMention {
         mention: cx.source.snippet(f.span),
         date: start.map(|d| d.to_string()),

@@ -88,7 +88,12 @@ fn unknown() -> Resolved {
 /// A lone day (`13일(월)`): the month of the document date, as releases
 /// write `13일` for days of their own month (`… 13일 밝혔다`); a weekday may
 /// move it to the month of the paragraph's last date or next to it.
-fn day_only(w: &Written, context: Option<Date>, anchor: Option<Anchor>, dir: Direction) -> Resolved {
+fn day_only(
+    w: &Written,
+    context: Option<Date>,
+    anchor: Option<Anchor>,
+    dir: Direction,
+) -> Resolved {
     let Some(base) = anchor.map(|a| a.date).or(context) else {
         return unknown();
     };
@@ -173,34 +178,82 @@ mod tests {
 
     #[test]
     fn a_december_release_rolls_january_forward() {
-        let r = single(&written(Some(1), 5, None), None, anchor(2021, 12, 22), Direction::Nearest);
-        assert_eq!(r.start.map(|d| d.to_string()).as_deref(), Some("2022-01-05"));
+        let r = single(
+            &written(Some(1), 5, None),
+            None,
+            anchor(2021, 12, 22),
+            Direction::Nearest,
+        );
+        assert_eq!(
+            r.start.map(|d| d.to_string()).as_deref(),
+            Some("2022-01-05")
+        );
     }
 
     #[test]
     fn months_ahead_stay_in_the_year() {
-        let r = single(&written(Some(11), 15, None), None, anchor(2026, 4, 13), Direction::Nearest);
-        assert_eq!(r.start.map(|d| d.to_string()).as_deref(), Some("2026-11-15"));
+        let r = single(
+            &written(Some(11), 15, None),
+            None,
+            anchor(2026, 4, 13),
+            Direction::Nearest,
+        );
+        assert_eq!(
+            r.start.map(|d| d.to_string()).as_deref(),
+            Some("2026-11-15")
+        );
     }
 
     #[test]
     fn back_and_forward_words_point_the_way() {
-        let back = single(&written(Some(12), 9, None), None, anchor(2021, 12, 22), Direction::Back);
-        assert_eq!(back.start.map(|d| d.to_string()).as_deref(), Some("2021-12-09"));
-        let fwd = single(&written(Some(12), 9, None), None, anchor(2021, 12, 22), Direction::Forward);
-        assert_eq!(fwd.start.map(|d| d.to_string()).as_deref(), Some("2022-12-09"));
+        let back = single(
+            &written(Some(12), 9, None),
+            None,
+            anchor(2021, 12, 22),
+            Direction::Back,
+        );
+        assert_eq!(
+            back.start.map(|d| d.to_string()).as_deref(),
+            Some("2021-12-09")
+        );
+        let fwd = single(
+            &written(Some(12), 9, None),
+            None,
+            anchor(2021, 12, 22),
+            Direction::Forward,
+        );
+        assert_eq!(
+            fwd.start.map(|d| d.to_string()).as_deref(),
+            Some("2022-12-09")
+        );
     }
 
     #[test]
     fn a_weekday_picks_the_year() {
         // 2025-12-29 is a Monday, 2026-12-29 a Tuesday.
-        let r = single(&written(Some(12), 29, Some(0)), None, anchor(2026, 4, 13), Direction::Nearest);
-        assert_eq!(r.start.map(|d| d.to_string()).as_deref(), Some("2025-12-29"));
+        let r = single(
+            &written(Some(12), 29, Some(0)),
+            None,
+            anchor(2026, 4, 13),
+            Direction::Nearest,
+        );
+        assert_eq!(
+            r.start.map(|d| d.to_string()).as_deref(),
+            Some("2025-12-29")
+        );
     }
 
     #[test]
     fn a_lone_day_takes_the_context_month() {
-        let r = single(&written(None, 10, Some(4)), None, anchor(2026, 4, 12), Direction::Back);
-        assert_eq!(r.start.map(|d| d.to_string()).as_deref(), Some("2026-04-10"));
+        let r = single(
+            &written(None, 10, Some(4)),
+            None,
+            anchor(2026, 4, 12),
+            Direction::Back,
+        );
+        assert_eq!(
+            r.start.map(|d| d.to_string()).as_deref(),
+            Some("2026-04-10")
+        );
     }
 }

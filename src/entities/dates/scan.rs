@@ -94,9 +94,10 @@ static BARE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the bare-range pattern compiles")
 });
 
-// What joins the two ends of a range: `~`, `∼`, `-`, `부터` (`오는` may follow).
+// What joins the two ends of a range: `~`, `∼`, `-`, `부터` (`오는` may follow;
+// a stray stop may precede, as in `13(월). ~ 4.22(수)`).
 static JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?(?:[~∼〜\-–]|부터)\s?(?:오는\s?)?").expect("the join pattern compiles")
+    Regex::new(r"^\.?\s?(?:[~∼〜\-–]|부터)\s?(?:오는\s?)?").expect("the join pattern compiles")
 });
 
 // The end of a range given as a day only: `17(금)`, `24.`, `10일`
@@ -188,7 +189,9 @@ fn dotted(text: &str, c: &Captures<'_>, headline: bool) -> Option<Written> {
     let prev = before(text, whole.start());
     let next = after(text, whole.end());
     let has_dot = c.name("dot").is_some();
-    if glued(prev) || next.is_some_and(|n| n.is_ascii_digit() || (!has_dot && n == '.')) {
+    // `4.13.5` is a version or a section number; `13(월).` a stray stop
+    let loose_stop = !has_dot && weekday(c).is_none() && next == Some('.');
+    if glued(prev) || next.is_some_and(|n| n.is_ascii_digit()) || loose_stop {
         return None;
     }
     let marked = has_dot || c.name("il").is_some() || weekday(c).is_some();
@@ -230,12 +233,23 @@ fn korean(text: &str, c: &Captures<'_>) -> Option<Written> {
     })
 }
 
-/// `10일간`, `30일 이내`, `1일 평균`: a count of days, not a date.
+/// `10일간`, `30일 이내`, `1일 평균`, `2∼3일전`: a count of days, not a date.
 fn duration_follows(text: &str, end: usize) -> bool {
     let rest = text.get(end..).unwrap_or("").trim_start();
-    ["간", "동안", "이내", "이상", "이하", "째", "분", "치", "당", "평균", "마다"]
-        .iter()
-        .any(|w| rest.starts_with(w))
+    // `전` as a word (`2∼3일전 접수`, `2∼3일 전에`), not the first syllable
+    // of `전남`, `전체`
+    let before = rest.strip_prefix('전').is_some_and(|r| {
+        let word = r.chars().next().is_some_and(|c| ('가'..='힣').contains(&c));
+        !word || r.starts_with('에') || r.starts_with("까지")
+    });
+    if before {
+        return true;
+    }
+    [
+        "간", "동안", "이내", "이상", "이하", "째", "분", "치", "당", "평균", "마다",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
 }
 
 fn bare_range(text: &str, c: &Captures<'_>) -> Option<Found> {
@@ -327,20 +341,31 @@ fn is_after(start: &Written, end: &Written) -> bool {
 }
 
 /// A weak day-only date (`13일`) counts when the words around it show it
-/// is one: `지난 10일`, `오늘(13일)`, `13일부터`, `30일까지`, `13일 밝혔다`.
+/// is one: `지난 10일`, `오늘(13일)`, `관세청은 13일`, `13일부터`, `30일까지`,
+/// `13일 밝혔다`, or a sentence that opens with it (`13일 방미통위에 따르면`).
 fn supports_day(text: &str, span: Span) -> bool {
     let head = text.get(..span.start).unwrap_or("").trim_end();
     let rest = text.get(span.end..).unwrap_or("").trim_start();
     let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
-    ["지난", "오는", "오늘(", "("].iter().any(|w| head.ends_with(w))
-        || ["부터", "까지", "밝혔", "발표", "개최", "열린", "열렸", "오전", "오후"]
+    head.is_empty()
+        || head.ends_with('.')
+        || ["지난", "오는", "오늘(", "은", "는"]
             .iter()
-            .any(|w| rest.starts_with(w))
+            .any(|w| head.ends_with(w))
+        || (head.ends_with('(') && rest.starts_with(')'))
+        || [
+            "부터", "까지", "밝혔", "발표", "개최", "열린", "열렸", "오전", "오후",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w))
 }
 
 /// Takes `지난` / `오는` just before the mention into it.
 fn with_direction(text: &str, mut found: Found) -> Found {
-    let head = text.get(..found.span.start).unwrap_or("").trim_end_matches(' ');
+    let head = text
+        .get(..found.span.start)
+        .unwrap_or("")
+        .trim_end_matches(' ');
     for (word, direction) in [("지난", Direction::Back), ("오는", Direction::Forward)] {
         if head.ends_with(word) {
             found.span = Span::new(head.len() - word.len(), found.span.end);
