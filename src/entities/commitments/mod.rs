@@ -1,7 +1,239 @@
-//! Recognises commitments (not written yet).
+//! Recognises commitments: what a named actor agreed, decided, plans or
+//! pledges.
+//!
+//! A commitment is a clause closed by a predicate that commits (see
+//! [`clause`]): `하기로 했다`, `할 계획이다`, `할 예정이다`, `할 방침이다`,
+//! `추진한다`, `해 나갈 것이다`, a pact (`협약을 체결하였다`), and inside
+//! quoted words a pledge (`지원을 아끼지 않겠다`).
+//!
+//! **Its text** is what the actor commits to: from just after the actor's
+//! subject phrase, or from the start of the clause when the clause does not
+//! name the actor (leading connectives such as `또한,` left out), to the end
+//! of the committing predicate (`…모아나갈 계획이다`, `…동참하기로 했다`;
+//! the final period and a reporting `고 밝혔다` are not part of it). A
+//! numbered duty list (`이들 기관들은 ①…하고 ②…하며 ③…하기로 했다`) gives
+//! one commitment per item, its text the item as written (without the final
+//! period) and its index the item's written number.
+//!
+//! **Its actor** is the subject phrase that commits: the topic (은/는) of
+//! the sentence, or for a reported decision (`A는 B가 …하기로 했다고
+//! 밝혔다`) and a clause without topic, the subject (이/가) of the last
+//! clause; only phrases that name a person or an organisation count. An
+//! anaphor (`이들 기관들`) stands for the last actor named before it, by its
+//! group phrase (`대한상공회의소, … 등 20개 기관` gives `20개 기관`). A
+//! clause with no actor of its own takes the last actor named before it,
+//! then the issuer; in quotes, the speaker.
+//!
+//! Notes, tables, headlines, the contact block and attachments are not
+//! read: they describe, they do not commit.
 
-use super::Context;
-use crate::document::Document;
+pub(crate) mod clause;
+
+use super::quotes::subject::{Subject, last_clause_start, strip_asides, subjects};
+use super::{Context, is_inline_child};
+use crate::Span;
+use crate::document::{Block, BlockKind, Commitment, Document};
+use clause::{Trigger, sentences, skip_leading, triggers};
+
+/// Anaphors that point back to an actor named before.
+const ANAPHORS: &[&str] = &["이들", "이", "동", "해당", "그"];
+
+/// The actors named so far, for clauses that do not name theirs.
+#[derive(Debug, Default)]
+struct Actors {
+    /// The last actor named in the body.
+    last: Option<String>,
+}
 
 /// Fills the document's commitments.
-pub(crate) fn recognise(_cx: &Context<'_>, _doc: &mut Document) {}
+pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+    let quotes: Vec<Span> = doc.quotes.iter().map(|q| q.mention.span).collect();
+    let issuer = doc.issuer.as_ref().map(|i| i.name.clone());
+    let mut actors = Actors::default();
+    let mut out = Vec::new();
+    for block in body_blocks(&doc.blocks) {
+        let listed = listed(cx, doc, block, &mut actors, &mut out);
+        for sentence in sentences(cx.source.text, 0, block.span, &quotes) {
+            let skip: Vec<Span> = quotes.iter().chain(&listed).copied().collect();
+            let found = triggers(cx.source.text, 0, sentence, false)
+                .into_iter()
+                .filter(|t| !skip.iter().any(|s| s.contains(t.span)));
+            let mut start = sentence.start;
+            for trigger in found {
+                let clause = Span::new(start, trigger.span.end);
+                let fallback = actors.last.clone().or_else(|| issuer.clone());
+                let mut item = commit(cx, doc, clause, trigger, &actors, fallback);
+                item.index = (block.kind == BlockKind::ListItem)
+                    .then_some(block.number)
+                    .flatten();
+                out.push(item);
+                start = trigger.span.end;
+            }
+            remember(cx, doc, sentence, &quotes, &mut actors);
+        }
+    }
+    for quote in &doc.quotes {
+        pledges(
+            cx,
+            doc,
+            quote.mention.span,
+            quote.speaker.clone(),
+            &actors,
+            &mut out,
+        );
+    }
+    out.sort_by_key(|c| c.mention.span);
+    doc.commitments = out;
+}
+
+/// The blocks whose sentences may commit, in document order; inline list
+/// items are read through their parent.
+fn body_blocks(blocks: &[Block]) -> Vec<&Block> {
+    fn go<'b>(blocks: &'b [Block], parent: Option<&'b Block>, out: &mut Vec<&'b Block>) {
+        for block in blocks {
+            if parent.is_some_and(|p| is_inline_child(p, block)) {
+                continue;
+            }
+            match block.kind {
+                BlockKind::Paragraph | BlockKind::Item | BlockKind::ListItem => out.push(block),
+                BlockKind::Box => {}
+                _ => continue,
+            }
+            go(&block.children, Some(block), out);
+        }
+    }
+    let mut out = Vec::new();
+    go(blocks, None, &mut out);
+    out
+}
+
+/// A numbered duty list inline in `block` whose last item commits: one
+/// commitment per item. Returns the items' spans.
+fn listed(
+    cx: &Context<'_>,
+    doc: &Document,
+    block: &Block,
+    actors: &mut Actors,
+    out: &mut Vec<Commitment>,
+) -> Vec<Span> {
+    let items: Vec<&Block> = block
+        .children
+        .iter()
+        .filter(|c| c.kind == BlockKind::ListItem && is_inline_child(block, c))
+        .collect();
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        return Vec::new();
+    };
+    if triggers(cx.source.text, 0, last.span, false).is_empty() {
+        return Vec::new();
+    }
+    let lead = Span::new(block.span.start, first.span.start);
+    let actor = pick(&subjects(cx, doc, lead), false, lead.start)
+        .map(|s| resolve(cx, s.span, actors))
+        .or_else(|| actors.last.clone());
+    for item in &items {
+        let text = cx.text(item.span);
+        let trimmed = text.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
+        let span = Span::new(item.span.start, item.span.start + trimmed.len());
+        out.push(Commitment {
+            mention: cx.source.snippet(span),
+            actor: actor.clone(),
+            index: item.number,
+        });
+    }
+    items.iter().map(|i| i.span).collect()
+}
+
+/// The commitment closed by `trigger` in `clause`.
+fn commit(
+    cx: &Context<'_>,
+    doc: &Document,
+    clause: Span,
+    trigger: Trigger,
+    actors: &Actors,
+    fallback: Option<String>,
+) -> Commitment {
+    let before = Span::new(clause.start, trigger.span.start);
+    let found = subjects(cx, doc, before);
+    let last_clause = last_clause_start(cx, before);
+    let subject = pick(&found, trigger.embedded, last_clause);
+    let start = match subject {
+        Some(s) => skip_leading(cx.source.text, 0, Span::new(s.end, trigger.span.end)),
+        None => skip_leading(cx.source.text, 0, clause),
+    };
+    Commitment {
+        mention: cx.source.snippet(Span::new(start.start, trigger.span.end)),
+        actor: subject.map(|s| resolve(cx, s.span, actors)).or(fallback),
+        index: None,
+    }
+}
+
+/// The committing subject among `found`: for a reported decision, the last
+/// agent subject; otherwise the last agent topic, else the last agent
+/// subject of the last clause.
+fn pick(found: &[Subject], embedded: bool, last_clause: usize) -> Option<Subject> {
+    let agents = || found.iter().filter(|s| s.agent);
+    if embedded {
+        return agents().last().copied();
+    }
+    agents()
+        .filter(|s| s.topic)
+        .last()
+        .or_else(|| agents().filter(|s| s.span.start >= last_clause).last())
+        .copied()
+}
+
+/// The actor a subject phrase names; an anaphor stands for the last actor.
+fn resolve(cx: &Context<'_>, span: Span, actors: &Actors) -> String {
+    let name = strip_asides(cx.text(span));
+    let first = name.split(' ').next().unwrap_or("");
+    let anaphor = ANAPHORS.contains(&first) && name.contains(' ');
+    match actors.last.as_ref().filter(|_| anaphor) {
+        Some(antecedent) => group(antecedent).to_string(),
+        None => name,
+    }
+}
+
+/// The group phrase of a listing: `A, B, C 등 20개 기관` gives `20개 기관`.
+fn group(name: &str) -> &str {
+    name.rsplit_once(" 등 ").map_or(name, |(_, group)| group)
+}
+
+/// Remembers the actor a sentence names (outside quotes).
+fn remember(
+    cx: &Context<'_>,
+    doc: &Document,
+    sentence: Span,
+    quotes: &[Span],
+    actors: &mut Actors,
+) {
+    let found: Vec<Subject> = subjects(cx, doc, sentence)
+        .into_iter()
+        .filter(|s| !quotes.iter().any(|q| q.contains(s.span)))
+        .collect();
+    if let Some(s) = pick(&found, false, sentence.start) {
+        let name = resolve(cx, s.span, actors);
+        actors.last = Some(name);
+    }
+}
+
+/// Pledges and plans inside quoted words; the actor is the subject of the
+/// clause when it names one (`정부가 지원을 아끼지 않겠다`), else the
+/// speaker.
+fn pledges(
+    cx: &Context<'_>,
+    doc: &Document,
+    quote: Span,
+    speaker: Option<String>,
+    actors: &Actors,
+    out: &mut Vec<Commitment>,
+) {
+    for sentence in sentences(cx.source.text, 0, quote, &[]) {
+        let mut start = sentence.start;
+        for trigger in triggers(cx.source.text, 0, sentence, true) {
+            let clause = Span::new(start, trigger.span.end);
+            out.push(commit(cx, doc, clause, trigger, actors, speaker.clone()));
+            start = trigger.span.end;
+        }
+    }
+}

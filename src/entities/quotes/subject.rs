@@ -176,7 +176,9 @@ pub(crate) fn last_clause_start(cx: &Context<'_>, region: Span) -> usize {
     let morphemes = cx.morphemes(region);
     let mut start = region.start;
     for (i, m) in morphemes.iter().enumerate() {
-        let next_spaced = morphemes.get(i + 1).is_none_or(|n| n.spaced);
+        // `아끼지 않겠다`, `해 나가다`: an auxiliary goes on with the clause.
+        let next = morphemes.get(i + 1);
+        let next_spaced = next.is_none_or(|n| n.spaced && n.pos != Pos::VX);
         let connective = m.last_pos == Pos::EC
             || (m.pos == Pos::SC && i > 0 && morphemes[i - 1].last_pos == Pos::EC);
         if connective && next_spaced && m.span.end < region.end {
@@ -248,16 +250,20 @@ fn words(cx: &Context<'_>, region: Span) -> Vec<Word> {
         if let Some(group) = groups.last_mut() {
             group.push(m);
         }
-        depth = (depth + surface.matches('(').count()).saturating_sub(surface.matches(')').count());
+        let opens = surface.matches(['(', '「', '『', '｢']).count();
+        let closes = surface.matches([')', '」', '』', '｣']).count();
+        depth = (depth + opens).saturating_sub(closes);
     }
     let mut words: Vec<Word> = groups.iter().filter_map(|g| word(cx, g)).collect();
-    // A name before a title: ko-dic often reads its last syllable as a
-    // particle (`권오을` as 권오+을).
+    // A name before a title or an organisation: ko-dic often reads it as a
+    // verb (`권오을` as 권/오/을); a bound noun after it (`이어질 수`) is
+    // one syllable, a title or an organisation is longer.
     for i in 0..words.len().saturating_sub(1) {
         let next = words[i + 1].role;
         if words[i].role == Role::Other
             && matches!(next, Role::Noun | Role::Subject { .. })
             && looks_like_name(cx.text(words[i].span))
+            && cx.text(words[i + 1].span).chars().count() > 1
         {
             words[i].role = Role::Noun;
         }
@@ -276,21 +282,27 @@ fn looks_like_name(word: &str) -> bool {
         && chars.first().is_some_and(|c| SURNAMES.contains(*c))
 }
 
-/// One word and its role; morphemes inside parentheses do not count.
+/// One word and its role. Morphemes inside parentheses do not count; a
+/// bracketed title (`「산업 디지털 전환 네트워크」`) counts as one noun, its
+/// closing bracket standing for it (ko-dic misreads words inside titles).
 fn word(cx: &Context<'_>, morphemes: &[Morpheme]) -> Option<Word> {
     let first = morphemes.first()?;
     let last = morphemes.last()?;
     let span = Span::new(first.span.start, last.span.end);
-    let mut depth = 0usize;
+    let (mut aside, mut title) = (0usize, 0usize);
     let mut core: Vec<Morpheme> = Vec::new();
     for m in morphemes {
         let surface = cx.text(m.span);
         let opens = surface.matches('(').count();
         let closes = surface.matches(')').count();
-        if depth == 0 && opens == 0 && closes == 0 {
+        let title_opens = surface.matches(['「', '『', '｢']).count();
+        let title_closes = surface.matches(['」', '』', '｣']).count();
+        let plain = opens == 0 && closes == 0 && title_opens == 0;
+        if aside == 0 && plain && (title == 0 || title_closes > 0) {
             core.push(*m);
         }
-        depth = (depth + opens).saturating_sub(closes);
+        aside = (aside + opens).saturating_sub(closes);
+        title = (title + title_opens).saturating_sub(title_closes);
     }
     let (role, head_end) = role(cx, &core, span);
     Some(Word {
@@ -370,49 +382,4 @@ fn is_functional(pos: Pos) -> bool {
                 | Pos::XSA
                 | Pos::SF
         )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Options;
-    use crate::morph::Morphology;
-    use crate::source::Source;
-
-    #[test]
-    fn debug_words() {
-        let morphology = Morphology::embedded().expect("dictionary");
-        let options = Options::default();
-        let line =
-            std::fs::read_to_string("../shared/corpus/releases/156754205.txt").unwrap_or_default();
-        let line = line.lines().nth(9).unwrap_or("").to_string();
-        for text in [
-            line.as_str(),
-            "□ 윤호중 행정안전부 장관은 “가”라며,",
-            "□ 윤호중 행정안전부장관은 “가”라며,",
-            "□ 국민권익위 허재우 기획조정실장 직무대리는 “가”라고 말했다.",
-            "농식품부 이시혜 농산업혁신정책관은 “가”라고",
-            "권오을 국가보훈부 장관은 “가”라고",
-            "김민재 행정안전부 차관은 “가”라며,",
-            "  권오을 국가보훈부 장관은 “이번 특별성과 포상은 국민이 체감하는 변화를 만들어낸 공직자에게”라며",
-        ] {
-            let source = Source::new(text);
-            let cx = Context::new(&source, &options, &morphology);
-            let region = Span::new(0, text.len());
-            for m in cx.morphemes(region) {
-                eprint!(
-                    "{}/{:?}/{:?}/{:?} ",
-                    &text[m.span.range()],
-                    m.pos,
-                    m.last_pos,
-                    m.class
-                );
-            }
-            eprintln!();
-            for w in words(&cx, region) {
-                eprint!("[{} {:?}] ", &text[w.span.range()], w.role);
-            }
-            eprintln!();
-        }
-    }
 }

@@ -1,0 +1,188 @@
+//! The predicates that commit, and the clause each one closes.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::Span;
+
+/// The predicates that make a clause a commitment:
+///
+/// - plans: `(?P<verb>\S+)\s(?:계획|예정|방침)\*{0,3}(?:이다|이며|…)`, where
+///   the verb is future (`할`, `모아나갈`) and active (not `될`, `이뤄질`);
+/// - decisions and agreements: `기로 했다/하였다/합의했다/결정했다`,
+///   `기로 하고`;
+/// - undertakings: `추진한다`, `추진할 것이다`, `나갈 것이다`, `나간다`;
+/// - pacts: `협약|MOU|양해각서|협정|약정` `(을|를) 체결했다/하였다/한다/하고`;
+/// - pledges, inside quotes only: `겠다`, `겠습니다` not followed by a
+///   syllable (`근절하겠다는 의지` is not one).
+static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<verb>[^\s()]+)\s(?:계획|예정|방침)\*{0,3}(?:이다|이며|입니다|이고|임)
+        | 기로\s?(?:했|하였|합의했|합의하였|결정했|결정하였|약속했|약속하였)(?:다|으며)
+        | 기로\s?하고
+        | 추진한다 | 추진할\s것이다 | 나갈\s것이다 | 나간다
+        | (?:협약|MOU|양해각서|협정|약정)(?:을|를)?\s?체결(?:했다|하였다|한다|하고|했으며|하였으며)
+        | (?P<pledge>겠다|겠습니다)(?:[^가-힣]|$)
+        ",
+    )
+    .expect("static regex")
+});
+
+/// A sentence end: `(?:다|음|함|임)\.(?:\s|$)`.
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:다|음|함|임)\.(?:\s|$)").expect("static regex"));
+
+/// Connectives that open a clause but are not what is committed to:
+/// `^(?:(?:또한|아울러|특히|…)\s*,?\s*)+`.
+static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:또한|아울러|특히|한편|이어|이어서|그리고|이에|이와\s함께|더불어|먼저|우선|다만|이에\s따라)\s*,?\s+)+",
+    )
+    .expect("static regex")
+});
+
+/// A predicate that commits, found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Trigger {
+    /// The predicate as matched (the committed clause ends at its end).
+    pub(crate) span: Span,
+    /// A reported decision (`동참하기로 했다고 밝혔다`): the committer is
+    /// the subject of the embedded clause, not the reporter.
+    pub(crate) embedded: bool,
+}
+
+/// The triggers in `span` of `text` (which starts at byte `base`);
+/// `pledges` admits `겠다`, for quoted words.
+pub(crate) fn triggers(text: &str, base: usize, span: Span, pledges: bool) -> Vec<Trigger> {
+    let Some(slice) = local(text, base, span) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for caps in TRIGGER.captures_iter(slice) {
+        let Some(whole) = caps.get(0) else { continue };
+        let mut end = whole.end();
+        if let Some(pledge) = caps.name("pledge") {
+            if !pledges {
+                continue;
+            }
+            end = pledge.end();
+        }
+        if caps
+            .name("verb")
+            .is_some_and(|v| !future_active(v.as_str()))
+        {
+            continue;
+        }
+        let matched = Span::new(span.start + whole.start(), span.start + end);
+        let embedded = slice.get(end..).is_some_and(|rest| rest.starts_with('고'));
+        out.push(Trigger {
+            span: matched,
+            embedded,
+        });
+    }
+    out
+}
+
+/// `할`, `모아나갈`: the verb ends in the future ㄹ and is not passive.
+fn future_active(verb: &str) -> bool {
+    let Some(last) = verb.chars().next_back() else {
+        return false;
+    };
+    let code = u32::from(last);
+    let syllable = (0xAC00..=0xD7A3).contains(&code);
+    let rieul = syllable && (code - 0xAC00) % 28 == 8;
+    rieul && !matches!(last, '될' | '질')
+}
+
+/// The sentences of `span` in `text` (which starts at byte `base`): cut
+/// after each `다.`, never inside `skip` (quoted words).
+pub(crate) fn sentences(text: &str, base: usize, span: Span, skip: &[Span]) -> Vec<Span> {
+    let Some(slice) = local(text, base, span) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut start = span.start;
+    for m in SENTENCE_END.find_iter(slice) {
+        let end = span.start + m.end();
+        if skip.iter().any(|s| s.start < end && end <= s.end) {
+            continue;
+        }
+        out.push(Span::new(start, end));
+        start = end;
+    }
+    if start < span.end {
+        out.push(Span::new(start, span.end));
+    }
+    out
+}
+
+/// The part of `text` (which starts at byte `base`) at `span`.
+fn local(text: &str, base: usize, span: Span) -> Option<&str> {
+    text.get(span.start.checked_sub(base)?..span.end.checked_sub(base)?)
+}
+
+/// `span` without leading spaces, commas and connectives (`또한, `).
+pub(crate) fn skip_leading(text: &str, base: usize, span: Span) -> Span {
+    let Some(slice) = local(text, base, span) else {
+        return span;
+    };
+    let trimmed = slice.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let mut start = span.start + (slice.len() - trimmed.len());
+    if let Some(m) = LEADING.find(trimmed) {
+        start += m.end();
+    }
+    Span::new(start.min(span.end), span.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, pledges: bool) -> Vec<&str> {
+        triggers(text, 0, Span::new(0, text.len()), pledges)
+            .iter()
+            .map(|t| &text[t.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn plans_need_an_active_future_verb() {
+        assert_eq!(
+            found("역량을 모아나갈 계획이다.", false),
+            ["모아나갈 계획이다"]
+        );
+        assert!(found("포상도 이뤄질 예정이다.", false).is_empty());
+        assert!(found("250명이 투입될 예정이다.", false).is_empty());
+        assert_eq!(found("지원할 계획*이다.", false), ["지원할 계획*이다"]);
+    }
+
+    #[test]
+    fn decisions_pacts_and_pledges() {
+        assert_eq!(found("동참하기로 했다고 밝혔다.", false), ["기로 했다"]);
+        assert!(triggers("동참하기로 했다고", 0, Span::new(0, 25), false)[0].embedded);
+        assert_eq!(found("협약을 체결하였다.", false), ["협약을 체결하였다"]);
+        assert_eq!(found("아끼지 않겠다", true), ["겠다"]);
+        assert!(found("아끼지 않겠다", false).is_empty());
+        assert!(found("근절하겠다는 의지", true).is_empty());
+    }
+
+    #[test]
+    fn sentences_do_not_end_inside_quotes() {
+        let text = "가는 “나다. 라다.”고 했다. 마다.";
+        let quote = Span::new(text.find('나').unwrap(), text.find('”').unwrap());
+        let got: Vec<&str> = sentences(text, 0, Span::new(0, text.len()), &[quote])
+            .iter()
+            .map(|s| &text[s.range()])
+            .collect();
+        assert_eq!(got, ["가는 “나다. 라다.”고 했다. ", "마다."]);
+    }
+
+    #[test]
+    fn leading_connectives_are_skipped() {
+        let text = "또한, 앞으로 지원할 계획이다";
+        let span = skip_leading(text, 0, Span::new(0, text.len()));
+        assert_eq!(&text[span.range()], "앞으로 지원할 계획이다");
+    }
+}
