@@ -1,7 +1,0 @@
-//! Recognises events (not written yet).
-
-use super::Context;
-use crate::document::Document;
-
-/// Fills the document's events.
-pub(crate) fn recognise(_cx: &Context<'_>, _doc: &mut Document) {}
