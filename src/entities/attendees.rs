@@ -1,7 +1,203 @@
-//! Recognises attendees (not written yet).
+//! Recognises attendees: the `참석자 : (정부) … (국회) …` lines of an
+//! event summary (and their continuation lines, which pass 1 nests under
+//! the item), `(참석) …` / `[참석] …` notes, and `… 등이 참석한 가운데`.
+//!
+//! Each comma-separated item becomes one attendee: a person the people
+//! recogniser found inside it, or else a title with its organisation
+//! (`전기위원회 위원장`), or else an organisation. The group label in
+//! parentheses (`(정부)`) carries over to the items after it. A trailing
+//! `등 20개 협단체` stays in the last item's text, so that the stated count
+//! is kept.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::Context;
-use crate::document::Document;
+use super::lexicon::title_ending;
+use super::organizations::words::{Segment, is_hangul, segments, words};
+use crate::Span;
+use crate::document::{Attendee, Block, Document};
+use crate::source::trim_span;
 
 /// Fills the document's attendees.
-pub(crate) fn recognise(_cx: &Context<'_>, _doc: &mut Document) {}
+pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+    let mut out = Vec::new();
+    let segs = segments(&doc.blocks);
+    for seg in &segs {
+        if let Some(list) = labelled_list(cx, seg) {
+            let mut group = None;
+            for span in list {
+                items(cx, doc, span, &mut group, &mut out);
+            }
+        }
+        out.extend(present_at(cx, doc, seg.span));
+    }
+    out.sort_by_key(|a| a.mention.span);
+    out.dedup_by_key(|a| a.mention.span);
+    doc.attendees = out;
+}
+
+// `참석자 :`, `참  석  자 :`, `(참석)`, `[참 석]`, `* 참석 :`: the label of
+// an attendee list; the list runs to the next `‣`/`▲` field or the end.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[(\[]\s*참\s*석\s*자?\s*[)\]]\s*:?|(?:^|[\s‣▲ㅇ*])참\s*석\s*자?\s*[:：]")
+        .expect("attendee label pattern")
+});
+
+/// The spans that hold a labelled attendee list: the rest of the labelled
+/// segment and the continuation lines pass 1 put under it.
+fn labelled_list(cx: &Context<'_>, seg: &Segment<'_>) -> Option<Vec<Span>> {
+    let text = cx.text(seg.span);
+    let m = LABEL.find(text)?;
+    let start = seg.span.start + m.end();
+    let rest = text.get(m.end()..).unwrap_or("");
+    let end = rest
+        .find(['‣', '▲', '￭'])
+        .map_or(seg.span.end, |i| start + i);
+    let mut spans = vec![Span::new(start, end)];
+    spans.extend(continuation_lines(seg.block));
+    Some(spans)
+}
+
+/// The child lines that continue an attendee list: paragraphs that open
+/// with a group label (`(국회) …`).
+fn continuation_lines(block: &Block) -> Vec<Span> {
+    block
+        .children
+        .iter()
+        .filter(|c| !block.span.contains(c.span) && c.text.trim_start().starts_with('('))
+        .map(|c| c.span)
+        .collect()
+}
+
+// `(정부)`, `(국회)`: a group label opening an item.
+static GROUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\((?P<g>[가-힣·ㆍ ]{1,8})\)\s*").expect("group pattern"));
+
+/// Splits `span` at commas into attendees, tracking the group label.
+fn items(
+    cx: &Context<'_>,
+    doc: &Document,
+    span: Span,
+    group: &mut Option<String>,
+    out: &mut Vec<Attendee>,
+) {
+    let text = cx.text(span);
+    let mut start = 0;
+    for piece in text.split(',') {
+        let mut item = Span::new(span.start + start, span.start + start + piece.len());
+        start += piece.len() + 1;
+        if let Some(caps) = GROUP.captures(piece) {
+            if let (Some(g), Some(all)) = (caps.name("g"), caps.get(0)) {
+                *group = Some(g.as_str().trim().to_string());
+                item = Span::new(item.start + all.end(), item.end);
+            }
+        }
+        let item = trim_span(cx.source.text, item, &['.', '·', '*', '|']);
+        let item = without_trailing_etc(cx, item);
+        if !item.is_empty() && !cx.text(item).starts_with("참석") {
+            out.push(attendee(cx, doc, item, group.clone()));
+        }
+    }
+}
+
+/// `…협회 등` at the end of a list: the `등` is not part of the item
+/// (`등 20개 협단체`, which states a count, stays).
+fn without_trailing_etc(cx: &Context<'_>, item: Span) -> Span {
+    match cx.text(item).strip_suffix("등") {
+        Some(rest) if rest.ends_with(' ') => trim_span(
+            cx.source.text,
+            Span::new(item.start, item.start + rest.len()),
+            &[],
+        ),
+        _ => item,
+    }
+}
+
+/// One attendee from its item: a person found inside it, a title with
+/// its organisation, or an organisation.
+fn attendee(cx: &Context<'_>, doc: &Document, item: Span, group: Option<String>) -> Attendee {
+    let person = doc.people.iter().find(|p| item.contains(p.mention.span));
+    let org = doc
+        .organizations
+        .iter()
+        .flat_map(|o| o.mentions.iter().map(move |m| (m.span, &o.name)))
+        .filter(|(span, _)| item.contains(*span))
+        .min_by_key(|(span, _)| *span)
+        .map(|(_, name)| name.clone());
+    let title = person
+        .and_then(|p| p.title.clone())
+        .or_else(|| trailing_title(cx, item));
+    Attendee {
+        mention: cx.source.snippet(item),
+        group,
+        name: person.map(|p| p.name.clone()),
+        title,
+        organization: person.and_then(|p| p.affiliation.clone()).or(org),
+    }
+}
+
+/// The title an item ends with, before any aside (`국무총리(주재)`,
+/// `전기위원회 위원장`).
+fn trailing_title(cx: &Context<'_>, item: Span) -> Option<String> {
+    words(cx, item)
+        .iter()
+        .rev()
+        .find(|w| w.before != Some('('))
+        .map(|w| cx.text(w.stem))
+        .filter(|s| is_hangul(s) && title_ending(s).is_some())
+        .map(str::to_string)
+}
+
+/// A word that is only a particle, split off by a parenthesis
+/// (`소재)에서`).
+fn is_particle_only(cx: &Context<'_>, span: Span) -> bool {
+    let morphemes = cx.morphemes(span);
+    !morphemes.is_empty() && morphemes.iter().all(|m| m.pos.is_particle())
+}
+
+// `… 등 유관기관 및 관계 전문가들이 참석한 가운데`: who was present.
+static PRESENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"참석한\s*가운데").expect("present pattern"));
+
+/// The people and organisations named in the clause before `참석한
+/// 가운데`: back from it over the words without a case particle (the
+/// subject itself carries one), as attendees without a group.
+fn present_at(cx: &Context<'_>, doc: &Document, span: Span) -> Vec<Attendee> {
+    let text = cx.text(span);
+    let Some(m) = PRESENT.find(text) else {
+        return Vec::new();
+    };
+    let at = span.start + m.start();
+    let ws: Vec<_> = words(cx, span)
+        .into_iter()
+        .filter(|w| w.span.end <= at)
+        .collect();
+    let mut start = at;
+    for (k, w) in ws.iter().enumerate().rev() {
+        let last = k + 1 == ws.len();
+        let particle = w.has_particle() || is_particle_only(cx, w.span);
+        if !last && particle && !matches!(w.after, Some(',') | Some('ㆍ') | Some('·')) {
+            break;
+        }
+        start = w.span.start;
+    }
+    let clause = Span::new(start, at);
+    let people: Vec<Attendee> = doc
+        .people
+        .iter()
+        .filter(|p| clause.contains(p.mention.span))
+        .map(|p| attendee(cx, doc, p.mention.span, None))
+        .collect();
+    let orgs = doc
+        .organizations
+        .iter()
+        .flat_map(|o| o.mentions.iter())
+        .filter(|m| clause.contains(m.span))
+        .filter(|m| !people.iter().any(|p| p.mention.span.contains(m.span)))
+        .map(|m| attendee(cx, doc, m.span, None));
+    let mut out = people.clone();
+    out.extend(orgs);
+    out
+}

@@ -1,7 +1,277 @@
-//! Recognises people (not written yet).
+//! Recognises people: a name next to a title, with the organisation the
+//! release ties them to, in the orders the genre writes them.
+//!
+//! ```text
+//! 박진규 산업통상자원부 1차관은      name, affiliation, title
+//! 더불어민주당 고민정 의원           affiliation, name, title
+//! 박현희(朴賢姬, 50세) 기획재정담당관   name, (aside), title
+//! 산업통상자원부(장관: 문승욱, …)     affiliation(title name)
+//! 한국산업지능화협회(김태환 회장)      affiliation(name title)
+//! 박 차관                            a later mention, linked by surname
+//! ```
+//!
+//! Names are judged by morphology (ko-dic's 인명 class, or a surname
+//! followed by what ko-dic cannot read as a common word), titles by the
+//! lexicon. People of the contact block are left to the contacts
+//! recogniser.
 
 use super::Context;
-use crate::document::Document;
+use super::lexicon::{HEAD_TITLES, NOT_NAMES, SURNAMES, title_ending};
+use super::organizations::words::{Word, is_contact, is_hangul, segments, words};
+use super::organizations::{canonical_in, is_org_name};
+use crate::Span;
+use crate::document::{Document, Person};
+use crate::morph::{Class, Pos};
 
-/// Fills the document's people.
-pub(crate) fn recognise(_cx: &Context<'_>, _doc: &mut Document) {}
+/// Fills the document's people and the issuer's head.
+pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+    let mut found: Vec<Found> = Vec::new();
+    let mut later: Vec<(Span, Span)> = Vec::new();
+    for seg in segments(&doc.blocks) {
+        if is_contact(seg.block) {
+            continue;
+        }
+        let ws = words(cx, seg.span);
+        for i in 0..ws.len() {
+            if let Some(f) = name_first(cx, &ws, i).or_else(|| title_first(cx, &ws, i)) {
+                found.push(f);
+            } else if let Some(pair) = surname_title(cx, &ws, i) {
+                later.push(pair);
+            }
+        }
+    }
+    found.sort_by_key(|f| f.span);
+    found.dedup_by_key(|f| f.span);
+    let mut people: Vec<Person> = found.iter().map(|f| person(cx, doc, f)).collect();
+    people.extend(link_later(cx, &people, &later));
+    people.sort_by_key(|p| p.mention.span);
+    fill_affiliations(&mut people);
+    if let Some(issuer) = doc.issuer.as_mut() {
+        issuer.head = people
+            .iter()
+            .find(|p| {
+                p.affiliation.as_deref() == Some(issuer.name.as_str())
+                    && p.title.as_deref().is_some_and(|t| HEAD_TITLES.contains(&t))
+            })
+            .cloned();
+    }
+    doc.people = people;
+}
+
+/// A person found in the text, before names are resolved.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    span: Span,
+    name: Span,
+    title: Span,
+    affiliation: Option<Span>,
+}
+
+/// The output item for a found person; the affiliation is given its
+/// canonical name.
+fn person(cx: &Context<'_>, doc: &Document, f: &Found) -> Person {
+    let affiliation = f.affiliation.map(|a| {
+        let text = cx.text(a);
+        canonical_in(doc, text).unwrap_or_else(|| text.to_string())
+    });
+    Person {
+        mention: cx.source.snippet(f.span),
+        name: cx.text(f.name).to_string(),
+        title: Some(cx.text(f.title).to_string()),
+        affiliation,
+    }
+}
+
+// `NAME [ORG]{0,2} TITLE` and `ORG NAME TITLE`, with asides in
+// parentheses skipped: `박현희(朴賢姬, 50세) 기획재정담당관`.
+fn name_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
+    let name = ws.get(i)?;
+    if name.has_particle() || !matches!(name.after, Some(' ' | '(')) || !is_name(cx, name) {
+        return None;
+    }
+    let (mut j, aside) = skip_aside(cx, ws, i + 1);
+    let mut affiliation = aside;
+    for _ in 0..3 {
+        let w = ws.get(j)?;
+        if let Some(title) = title_stem(cx, w) {
+            let before = org_before(cx, ws, i);
+            let start = before.filter(|_| affiliation.is_none()).unwrap_or(name.span);
+            return Some(Found {
+                span: start.cover(title),
+                name: name.stem,
+                title,
+                affiliation: affiliation.or(before).or_else(|| paren_org(cx, ws, i)),
+            });
+        }
+        if w.has_particle() || !is_affiliation(cx, w) {
+            return None;
+        }
+        affiliation = affiliation.or(Some(w.stem));
+        j = skip_aside(cx, ws, j + 1).0;
+    }
+    None
+}
+
+// `(TITLE[:] NAME` / `(TITLE 직무대행 NAME`: a head named inside the
+// parenthesis after their organisation.
+fn title_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
+    let t = ws.get(i)?;
+    if t.before != Some('(') || t.has_particle() {
+        return None;
+    }
+    let title = title_stem(cx, t)?;
+    let mut j = i + 1;
+    if ws.get(j).is_some_and(|w| cx.text(w.span) == "직무대행") {
+        j += 1;
+    }
+    let name = ws.get(j)?;
+    if !is_name(cx, name) || !matches!(name.after, Some(',' | ')') | None) {
+        return None;
+    }
+    Some(Found {
+        span: t.span.cover(name.stem),
+        name: name.stem,
+        title,
+        affiliation: paren_org(cx, ws, i),
+    })
+}
+
+// `박 차관`, `황 장관은`: a surname and a title, for [`link_later`].
+fn surname_title(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<(Span, Span)> {
+    let s = ws.get(i)?;
+    let text = cx.text(s.span);
+    if text.chars().count() != 1 || !SURNAMES.contains(text) || s.after != Some(' ') {
+        return None;
+    }
+    let title = title_stem(cx, ws.get(i + 1)?)?;
+    Some((s.span, title))
+}
+
+/// Later mentions (`박 차관`) as the one person found in full whose name
+/// starts with that surname; left out when none or several do.
+fn link_later(cx: &Context<'_>, people: &[Person], later: &[(Span, Span)]) -> Vec<Person> {
+    later
+        .iter()
+        .filter_map(|&(surname, title)| {
+            let s = cx.text(surname);
+            let mut names: Vec<&Person> = people.iter().filter(|p| p.name.starts_with(s)).collect();
+            names.dedup_by(|a, b| a.name == b.name);
+            let [full] = names.as_slice() else {
+                return None;
+            };
+            Some(Person {
+                mention: cx.source.snippet(surname.cover(title)),
+                name: full.name.clone(),
+                title: Some(cx.text(title).to_string()),
+                affiliation: full.affiliation.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Gives a person mentioned without an organisation the one they were
+/// given elsewhere under the same name.
+fn fill_affiliations(people: &mut [Person]) {
+    let known: Vec<(String, String)> = people
+        .iter()
+        .filter_map(|p| Some((p.name.clone(), p.affiliation.clone()?)))
+        .collect();
+    for p in people.iter_mut().filter(|p| p.affiliation.is_none()) {
+        p.affiliation = known
+            .iter()
+            .find(|(name, _)| *name == p.name)
+            .map(|(_, a)| a.clone());
+    }
+}
+
+/// The index after an aside in parentheses that opens at `j`
+/// (`(朴賢姬, 50세)`, `(이하 ‘농식품부’)`), or `j`; and the aside itself
+/// when it is one organisation (`서윤정(명지대학교) 교수`).
+fn skip_aside(cx: &Context<'_>, ws: &[Word], j: usize) -> (usize, Option<Span>) {
+    let Some(first) = ws.get(j).filter(|w| w.before == Some('(')) else {
+        return (j, None);
+    };
+    let mut k = j;
+    while let Some(w) = ws.get(k) {
+        k += 1;
+        // The parenthesis may close after a quote: `(이하 ‘농식품부’)`.
+        let gap = ws.get(k).map_or(Span::new(w.span.end, w.span.end + 4), |n| {
+            Span::new(w.span.end, n.span.start)
+        });
+        if w.after == Some(')') || cx.text(gap).contains(')') {
+            let org = (k == j + 1 && is_org_name(cx.text(first.stem))).then_some(first.stem);
+            return (k, org);
+        }
+    }
+    (j, None)
+}
+
+/// The organisation written right before `ws[i]` (`더불어민주당 고민정`),
+/// without a particle.
+fn org_before(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Span> {
+    let w = ws.get(i.checked_sub(1)?)?;
+    (w.after == Some(' ') && !w.has_particle() && is_org_name(cx.text(w.stem))).then_some(w.stem)
+}
+
+/// The organisation before the parenthesis that `ws[i]` opens
+/// (`한국산업지능화협회(김태환 회장)`).
+fn paren_org(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Span> {
+    let w = ws.get(i.checked_sub(1)?)?;
+    (ws.get(i)?.before == Some('(') && w.after == Some('(') && is_org_name(cx.text(w.stem)))
+        .then_some(w.stem)
+}
+
+/// The stem of `w` when it is a title (`1차관은` → `1차관`).
+fn title_stem(cx: &Context<'_>, w: &Word) -> Option<Span> {
+    let stem = cx.text(w.stem);
+    let letters = stem.trim_start_matches(|c: char| c.is_ascii_digit());
+    (is_hangul(letters) && letters.chars().count() <= 10 && title_ending(stem).is_some())
+        .then_some(w.stem)
+}
+
+/// Whether `w` can stand between a name and a title as its organisation:
+/// an institution, or a proper noun (`광운대`).
+fn is_affiliation(cx: &Context<'_>, w: &Word) -> bool {
+    let stem = cx.text(w.stem);
+    let morphemes = cx.morphemes(w.stem);
+    is_org_name(stem)
+        || (is_hangul(stem)
+            && !morphemes.is_empty()
+            && morphemes
+                .iter()
+                .all(|m| m.pos == Pos::NNP && m.class != Class::Person))
+}
+
+/// Whether `w` is a person's name: 2–4 Hangul syllables that ko-dic
+/// tags as a name, or that open with a surname and that ko-dic does not
+/// read as one common word.
+fn is_name(cx: &Context<'_>, w: &Word) -> bool {
+    let stem = cx.text(w.stem);
+    let n = stem.chars().count();
+    if !is_hangul(stem) || !(2..=4).contains(&n) || NOT_NAMES.contains(&stem) {
+        return false;
+    }
+    if is_org_name(stem) || title_ending(stem).is_some() {
+        return false;
+    }
+    let morphemes = cx.morphemes(w.stem);
+    if morphemes.iter().any(|m| m.class == Class::Person) {
+        return true;
+    }
+    let nouns = morphemes
+        .iter()
+        .all(|m| m.pos.is_noun() || m.pos == Pos::Unknown);
+    if n > 3
+        || !nouns
+        || morphemes
+            .iter()
+            .any(|m| matches!(m.class, Class::Place | Class::Organization))
+    {
+        return false;
+    }
+    let common = morphemes.len() == 1
+        && morphemes
+            .iter()
+            .all(|m| !matches!(m.pos, Pos::NNP | Pos::Unknown));
+    stem.chars().next().is_some_and(|c| SURNAMES.contains(c)) && !common
+}

@@ -19,7 +19,8 @@ pub(crate) fn find(cx: &Context<'_>, doc: &Document, defs: &[Definition]) -> Opt
         .map(|d| d.full.clone())
         .or_else(|| first_org_of(cx, doc, BlockKind::Header))
         .or_else(|| first_org_of(cx, doc, BlockKind::Title))
-        .or_else(|| first_org_of(cx, doc, BlockKind::Contact))?;
+        .or_else(|| first_org_of(cx, doc, BlockKind::Contact))
+        .or_else(|| first_government_body(cx, doc))?;
     let name = canonical_in(doc, &name).unwrap_or(name);
     let alias = defs
         .iter()
@@ -36,18 +37,42 @@ pub(crate) fn find(cx: &Context<'_>, doc: &Document, defs: &[Definition]) -> Opt
 /// it opens the block's first cell or clause (`고용노동부 |`, `조달청,`,
 /// `담당 부서 | 국무조정실`).
 fn first_org_of(cx: &Context<'_>, doc: &Document, kind: BlockKind) -> Option<String> {
+    let title_at = doc.title.as_ref().map_or(usize::MAX, |t| t.span.start);
     segments(&doc.blocks)
         .into_iter()
         .filter(|s| s.block.kind == kind)
+        .filter(|s| kind != BlockKind::Header || s.span.start < title_at)
         .take(3)
         .find_map(|s| {
             let ws = words(cx, s.span);
-            let first = ws
+            // The contact block opens with labels (`담당 부서 <총괄> |`).
+            let reach = if kind == BlockKind::Contact { 6 } else { 1 };
+            let w = ws
                 .iter()
-                .position(|w| !matches!(cx.text(w.stem), "담당" | "부서" | "담당부서"))?;
-            let w = ws.get(first)?;
-            let stem = cx.text(w.stem);
+                .take(reach)
+                .find(|w| is_org_name(cx.text(w.stem)))?;
             let opens = kind != BlockKind::Title || matches!(w.after, Some(',') | None);
-            (opens && is_org_name(stem)).then(|| stem.to_string())
+            opens.then(|| cx.text(w.stem).to_string())
         })
+}
+
+/// The first ministry, agency or commission named in the title or the
+/// first body block (`2026년 행정안전부 추가경정예산`).
+fn first_government_body(cx: &Context<'_>, doc: &Document) -> Option<String> {
+    let body = |s: &&crate::entities::organizations::words::Segment<'_>| {
+        !matches!(s.block.kind, BlockKind::Header | BlockKind::Subtitle)
+    };
+    segments(&doc.blocks)
+        .iter()
+        .filter(body)
+        .take(2)
+        .flat_map(|s| words(cx, s.span))
+        .map(|w| cx.text(w.stem))
+        .find(|stem| {
+            is_org_name(stem)
+                && ["부", "처", "청", "위원회", "실"]
+                    .iter()
+                    .any(|e| stem.ends_with(e))
+        })
+        .map(str::to_string)
 }
