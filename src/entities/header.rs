@@ -21,11 +21,11 @@ use crate::document::{
 };
 use crate::source::trim_span;
 
-// `보도시점 |`, `보도일시:`, `배포 :`, `배포 |` (but not `배포 즉시`)
+// `보도시점 |`, `보도일시:`, `보도가능 일시`, `배포 :`, `배포 |` (not `배포 즉시`)
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<embargo> 보도\s?(?:시점|일시|일자) | 엠바고 ) \s?[:|]? \s?
+        (?P<embargo> 보도\s?(?:가능\s?)?(?:시점|일시|일자) | 엠바고 ) \s?[:|]? \s?
       | (?P<dist> 배포\s?(?:일시|일자)? ) \s? (?: [:|] | $ ) \s?",
     )
     .expect("the header label pattern compiles")

@@ -64,10 +64,16 @@ pub(crate) fn days_in_month(year: i32, month: u32) -> Option<u32> {
     }
 }
 
-/// The weekday index of a Korean weekday name.
+/// The weekday index of a weekday name, in hangul or hanja.
 pub(crate) fn weekday_index(name: &str) -> Option<usize> {
-    WEEKDAYS.iter().position(|w| *w == name)
+    WEEKDAYS
+        .iter()
+        .position(|w| *w == name)
+        .or_else(|| HANJA_WEEKDAYS.iter().position(|w| *w == name))
 }
+
+/// The weekdays as some releases write them, in hanja (`(月)`).
+const HANJA_WEEKDAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
 
 #[cfg(test)]
 mod tests {

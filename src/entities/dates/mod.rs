@@ -120,6 +120,7 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
     for block in text_blocks(&doc.blocks) {
         let text = cx.text(block.span);
         let mut context: Option<Date> = None;
+        let mut depth = Depth::new(text);
         let mut found = scan::scan(text, block.span.start, is_headline(block));
         found.extend(same_day(text, block.span.start));
         found.sort_by_key(|f| f.span.start);
@@ -135,7 +136,7 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
             let r = resolve(&f, context, anchor);
             context = r.start.or(context);
             doc.warnings.extend(check_weekday(cx, &f, r.start, r.end));
-            let inside = in_parentheses(text, f.span.start - block.span.start);
+            let inside = depth.inside(f.span.start - block.span.start);
             out.push(Read {
                 mention: mention(cx, &f, r.start, r.end, r.source),
                 referable: f.end.is_none() && f.direction != scan::Direction::Back && !inside,
@@ -145,11 +146,37 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
     doc.dates = out.into_iter().map(|r| r.mention).collect();
 }
 
-/// Whether byte `at` of `text` stands inside an open parenthesis.
-fn in_parentheses(text: &str, at: usize) -> bool {
-    let head = text.get(..at).unwrap_or("");
-    let open = head.matches(['(', '（']).count();
-    open > head.matches([')', '）']).count()
+/// Parenthesis depth along a text, read once from left to right: the
+/// mentions of a block come in order, so a long table line is never
+/// rescanned for each of its dates.
+struct Depth<'t> {
+    text: &'t str,
+    at: usize,
+    open: usize,
+}
+
+impl<'t> Depth<'t> {
+    fn new(text: &'t str) -> Self {
+        Depth {
+            text,
+            at: 0,
+            open: 0,
+        }
+    }
+
+    /// Whether byte `to` stands inside an open parenthesis.
+    fn inside(&mut self, to: usize) -> bool {
+        let to = to.max(self.at);
+        for c in self.text.get(self.at..to).unwrap_or("").chars() {
+            match c {
+                '(' | '（' => self.open += 1,
+                ')' | '）' => self.open = self.open.saturating_sub(1),
+                _ => {}
+            }
+        }
+        self.at = to;
+        self.open > 0
+    }
 }
 
 /// `이날` and its kin, as mentions with day `0` for "the day named before".

@@ -66,9 +66,16 @@ static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
         (?: (?P<y4>(?:19|20)\d{2}) \s?\.\s?
           | [’‘'`‵′] \s? (?P<y2>\d{2}) \s?\.\s? )?
         (?P<m>\d{1,2}) \s?\.\s? (?P<d>\d{1,2}) (?P<dot>\s?\.)? (?P<il>일)?
-        (?: \s?\(\s?(?P<wd>[월화수목금토일])(?:요일)?\s?\) | /(?P<wd2>[월화수목금토일]) )?",
+        (?: \s?\(\s?(?P<wd>[월화수목금토일月火水木金土日])(?:요일)?\s?\) | /(?P<wd2>[월화수목금토일月火水木金土日]) )?",
     )
     .expect("the dotted-date pattern compiles")
+});
+
+// `2026-04-13`: only with a four-digit year and two-digit month and day, so
+// that phone numbers (`02-2079-6040`) and year ranges (`2024-2028`) stay out
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<y4>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)")
+        .expect("the ISO-date pattern compiles")
 });
 
 // `2023년 2월 10일`, `’26년 4월 13일`, `12월 22일(수)`, `13일(월)`, `4월 12일 (일요일)`
@@ -78,7 +85,7 @@ static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
         (?: (?P<y4>(?:19|20)\d{2}) \s?년\s? | [’‘'`‵′](?P<y2>\d{2}) \s?년\s? )?
         (?: (?P<m>\d{1,2}) \s?월\s? )?
         (?P<d>\d{1,2}) \s?일
-        (?: \s?\(\s?(?P<wd>[월화수목금토일])(?:요일)?\s?\) )?",
+        (?: \s?\(\s?(?P<wd>[월화수목금토일月火水木金土日])(?:요일)?\s?\) )?",
     )
     .expect("the Korean-date pattern compiles")
 });
@@ -89,7 +96,7 @@ static BARE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?: (?P<m>\d{1,2}) \s?월\s? )?
         (?P<d0>\d{1,2}) \s?[~∼〜]\s? (?P<d>\d{1,2}) \s?일
-        (?: \s?\(\s?(?P<wd>[월화수목금토일])(?:요일)?\s?\) )?",
+        (?: \s?\(\s?(?P<wd>[월화수목금토일月火水木金土日])(?:요일)?\s?\) )?",
     )
     .expect("the bare-range pattern compiles")
 });
@@ -102,8 +109,10 @@ static JOIN: LazyLock<Regex> = LazyLock::new(|| {
 
 // The end of a range given as a day only: `17(금)`, `24.`, `10일`
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<d>\d{1,2})(?:\s?\.|\s?일)?(?:\s?\(\s?(?P<wd>[월화수목금토일])\s?\))?")
-        .expect("the tail pattern compiles")
+    Regex::new(
+        r"^(?P<d>\d{1,2})(?:\s?\.|\s?일)?(?:\s?\(\s?(?P<wd>[월화수목금토일月火水木金土日])\s?\))?",
+    )
+    .expect("the tail pattern compiles")
 });
 
 /// Every date mention in `text`, whose first byte is at `offset` in the
@@ -117,6 +126,7 @@ pub(crate) fn scan(text: &str, offset: usize, headline: bool) -> Vec<Found> {
             .filter_map(|c| dotted(text, &c, headline)),
     );
     written.extend(KOREAN.captures_iter(text).filter_map(|c| korean(text, &c)));
+    written.extend(ISO.captures_iter(text).filter_map(|c| iso(text, &c)));
     let mut ranges: Vec<Found> = BARE_RANGE
         .captures_iter(text)
         .filter_map(|c| bare_range(text, &c))
@@ -198,7 +208,9 @@ fn dotted(text: &str, c: &Captures<'_>, headline: bool) -> Option<Written> {
     let head = text.get(..whole.start())?.trim_end_matches(' ');
     let ranged = JOIN.is_match(text.get(whole.end()..)?) || head.ends_with(['~', '∼', '〜']);
     let boxed = headline && prev == Some('(') && matches!(next, Some(')' | ','));
-    if year.is_none() && !(marked || ranged || boxed) {
+    if year.is_none()
+        && (!(marked || ranged || boxed) || numbered(text, whole.start(), whole.end()))
+    {
         return None;
     }
     Some(Written {
@@ -209,6 +221,41 @@ fn dotted(text: &str, c: &Captures<'_>, headline: bool) -> Option<Written> {
         weekday: weekday(c),
         weak: false,
     })
+}
+
+/// An ISO date, not glued to more digits or hyphens (`02-2026-04-13-1`).
+fn iso(text: &str, c: &Captures<'_>) -> Option<Written> {
+    let whole = c.get(0)?;
+    let outside = |ch: Option<char>| ch.is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '-');
+    if outside(before(text, whole.start())) || outside(after(text, whole.end())) {
+        return None;
+    }
+    let (year, month, day) = (year(c)?, num(c, "m")?, num(c, "d")?);
+    super::calendar::Date::new(year, month, day)?;
+    Some(Written {
+        span: Span::new(whole.start(), whole.end()),
+        year: Some(year),
+        month: Some(month),
+        day,
+        weekday: None,
+        weak: false,
+    })
+}
+
+// A number with a stop just before or after (`1. 2. 3.`, `3.1. 2.`): a list
+// or a section number, not a date
+static NUMBER_STOP_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s?\d{1,2}\.(?:\s|$)").expect("the list pattern compiles"));
+static NUMBER_STOP_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\d.])\d{1,2}\.\s?$").expect("the list pattern compiles"));
+
+/// Whether the dotted numbers at `start..end` are one run of a longer
+/// enumeration such as `1. 2. 3.`.
+fn numbered(text: &str, start: usize, end: usize) -> bool {
+    let head = text.get(..start).unwrap_or("");
+    let head = head.get(head.len().saturating_sub(8)..).unwrap_or(head);
+    NUMBER_STOP_AFTER.is_match(text.get(end..).unwrap_or(""))
+        || (NUMBER_STOP_BEFORE.is_match(head) && !head.trim_end().ends_with(['~', '∼', '〜', '-']))
 }
 
 /// A Korean date (`12월 22일`); a lone day (`13일`) is weak unless a
