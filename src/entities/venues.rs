@@ -177,7 +177,11 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
         .chain(doc.times.iter().map(|t| t.mention.span))
         .collect();
     for block in walk(&doc.blocks) {
-        if block.kind == BlockKind::TableRow || block.kind == BlockKind::Contact {
+        if block.kind == BlockKind::Contact {
+            continue;
+        }
+        if !block.cells.is_empty() {
+            venues.extend(place_row(block).into_iter().map(|c| cx.source.snippet(c)));
             continue;
         }
         for span in own_text(block) {
@@ -192,6 +196,25 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
     venues.sort_by_key(|v: &Snippet| v.span);
     venues.dedup_by_key(|v| v.span);
     doc.venues = venues;
+}
+
+/// `장소 | 연구실 | 집무실 | …`: a schedule table's row of places, one
+/// venue a cell.
+fn place_row(block: &Block) -> Vec<Span> {
+    let mut cells = block.cells.iter();
+    let label = cells.next().map(|c| {
+        c.text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+    });
+    if label.as_deref() != Some("장소") {
+        return Vec::new();
+    }
+    cells
+        .filter(|c| !c.text.trim().is_empty() && c.text.trim() != "-")
+        .map(|c| c.span)
+        .collect()
 }
 
 /// A block's own text: its span minus the inline children cut out of it.
@@ -329,7 +352,7 @@ pub(crate) fn is_event_verb(cx: &Context<'_>, m: &Morpheme) -> bool {
     match m.pos {
         Pos::NNG => matches!(
             text,
-            "개최" | "진행" | "체결" | "출범" | "개막" | "참석" | "개소"
+            "개최" | "진행" | "체결" | "출범" | "개막" | "참석" | "개소" | "공개"
         ),
         Pos::VV => ["열", "갖", "가지", "가졌", "가진"]
             .iter()
@@ -432,11 +455,20 @@ fn trim_to_place(cx: &Context<'_>, morphemes: &[Morpheme], run: Span) -> Span {
         if m.spaced {
             word_start = m.span.start;
         }
-        let named = matches!(m.pos, Pos::NNP | Pos::Unknown | Pos::SL) || m.class == Class::Place;
         let word_end = inside
             .iter()
             .find(|n| n.span.start > m.span.start && n.spaced)
             .map_or(run.end, |n| n.span.start);
+        // A short common noun on its own (`일정`) does not start a name; a
+        // word of several morphemes (`코트라`, `다산정보관`) may.
+        let parts = inside
+            .iter()
+            .filter(|n| n.span.start >= word_start && n.span.end <= word_end)
+            .count();
+        let lone = parts == 1 && m.pos == Pos::NNG && cx.text(m.span).chars().count() <= 2;
+        let named = (m.spaced && !lone)
+            || matches!(m.pos, Pos::NNP | Pos::Unknown | Pos::SL)
+            || m.class == Class::Place;
         let word: String = cx
             .text(Span::new(word_start, word_end))
             .chars()

@@ -9,3 +9,4 @@ mod structure;
 mod when;
 mod readers;
 mod cli;
+mod where_;

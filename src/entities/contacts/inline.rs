@@ -97,8 +97,17 @@ fn noun_run(cx: &Context<'_>, span: Span) -> Option<Span> {
         let word = cx.text(m.span);
         // `지원과` reads as 지원 + the particle 과: at the end of a run,
         // an attached department suffix is part of the name.
-        let suffix = i == 0 && !m.spaced && DEPARTMENT_SUFFIXES.contains(&word);
-        if !gap.chars().all(char::is_whitespace) || !(suffix || is_nounish(m.pos, word)) {
+        let word_end = cx.text(Span::new(m.span.end, m.span.end + 1));
+        let suffix = !m.spaced
+            && DEPARTMENT_SUFFIXES.contains(&word)
+            && (i == 0 || word_end.chars().all(char::is_whitespace));
+        // A name spaced one syllable a word (`이 형 석`) reads as anything.
+        let syllable = m.spaced
+            && word.chars().count() == 1
+            && word.chars().all(super::is_hangul)
+            && word_end == " ";
+        if !gap.chars().all(char::is_whitespace) || !(suffix || syllable || is_nounish(m.pos, word))
+        {
             break;
         }
         end.get_or_insert(m.span.end);

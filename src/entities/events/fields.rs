@@ -89,9 +89,17 @@ fn read(cx: &Context<'_>, doc: &Document, g: &Group<'_>, found: &[Found]) -> Opt
     let (span, name) = match named {
         Some(n) => n,
         None => {
+            // The sentence the fields hang under, or else the last event
+            // named before a box of its own (`[행사 개요]`).
             let joined = found
                 .iter()
-                .find(|f| g.parent.span.contains(f.event.mention.span))?;
+                .find(|f| g.parent.span.contains(f.event.mention.span))
+                .or_else(|| {
+                    found
+                        .iter()
+                        .rev()
+                        .find(|f| f.event.mention.span.end <= g.parent.span.start)
+                })?;
             (joined.event.mention.span, joined.event.name.clone())
         }
     };

@@ -154,8 +154,15 @@ fn is_event_word_end(cx: &Context<'_>, morphemes: &[Morpheme], i: usize) -> bool
 fn name_start(cx: &Context<'_>, morphemes: &[Morpheme], i: usize) -> usize {
     let mut start = morphemes.get(i).map_or(0, |m| m.span.start);
     let mut words = 0;
-    for m in morphemes.get(..=i).unwrap_or_default().iter().rev() {
+    let run = morphemes.get(..=i).unwrap_or_default();
+    for (j, m) in run.iter().enumerate().rev() {
         let text = cx.text(m.span);
+        // `민-관` reads 관 as a particle: after a joining mark it is a word.
+        let joined = !m.spaced
+            && j > 0
+            && run
+                .get(j - 1)
+                .is_some_and(|p| !p.spaced && is_joiner(cx.text(p.span)));
         let nounish = matches!(
             m.pos,
             Pos::NNG
@@ -168,8 +175,8 @@ fn name_start(cx: &Context<'_>, morphemes: &[Morpheme], i: usize) -> usize {
                 | Pos::NNBC
                 | Pos::Unknown
         );
-        let dot = !m.spaced && matches!(text, "·" | "‧" | "ㆍ");
-        if !(nounish || dot)
+        let dot = !m.spaced && is_joiner(text);
+        if !(nounish || dot || joined)
             || POINTERS.contains(&text)
             || (m.pos == Pos::NNBC && matches!(text, "일" | "월" | "시"))
         {
@@ -185,6 +192,11 @@ fn name_start(cx: &Context<'_>, morphemes: &[Morpheme], i: usize) -> usize {
     }
     // Start at a word boundary: a run cut inside a word starts after it.
     start
+}
+
+/// `·`, `-`: marks joining two words of a name (`민-관`, `관세·물류`).
+fn is_joiner(text: &str) -> bool {
+    matches!(text, "·" | "‧" | "ㆍ" | "-")
 }
 
 /// The event named at `name` in the block text `span`, situated in its
