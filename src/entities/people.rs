@@ -95,7 +95,9 @@ fn name_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
         let w = ws.get(j)?;
         if let Some(title) = title_stem(cx, w) {
             let before = org_before(cx, ws, i);
-            let start = before.filter(|_| affiliation.is_none()).unwrap_or(name.span);
+            let start = before
+                .filter(|_| affiliation.is_none())
+                .unwrap_or(name.span);
             return Some(Found {
                 span: start.cover(title),
                 name: name.stem,
@@ -195,9 +197,11 @@ fn skip_aside(cx: &Context<'_>, ws: &[Word], j: usize) -> (usize, Option<Span>) 
     while let Some(w) = ws.get(k) {
         k += 1;
         // The parenthesis may close after a quote: `(이하 ‘농식품부’)`.
-        let gap = ws.get(k).map_or(Span::new(w.span.end, w.span.end + 4), |n| {
-            Span::new(w.span.end, n.span.start)
-        });
+        let gap = ws
+            .get(k)
+            .map_or(Span::new(w.span.end, w.span.end + 4), |n| {
+                Span::new(w.span.end, n.span.start)
+            });
         if w.after == Some(')') || cx.text(gap).contains(')') {
             let org = (k == j + 1 && is_org_name(cx.text(first.stem))).then_some(first.stem);
             return (k, org);

@@ -10,3 +10,4 @@ mod when;
 mod readers;
 mod cli;
 mod where_;
+mod who;

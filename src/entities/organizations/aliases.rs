@@ -28,8 +28,10 @@ pub(crate) struct Definition {
 // `기관명(…)`: the word before a parenthesis (a closing quote may sit
 // between) and what the parenthesis holds.
 static PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<org>[가-힣A-Za-z0-9][가-힣A-Za-z0-9.&]*)[’”'\x22」]?\((?P<inner>[^()\n]{1,160})\)")
-        .expect("paren pattern")
+    Regex::new(
+        r"(?P<org>[가-힣A-Za-z0-9][가-힣A-Za-z0-9.&]*)[’”'\x22」]?\((?P<inner>[^()\n]{1,160})\)",
+    )
+    .expect("paren pattern")
 });
 
 // `…, 이하 ‘산업부’` / `이하 중기부`: the alias after 이하.

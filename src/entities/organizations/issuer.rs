@@ -7,7 +7,7 @@
 
 use super::aliases::Definition;
 use super::words::{segments, words};
-use super::{canonical_in, is_org_name};
+use super::{canonical_in, is_org_name, org_span};
 use crate::document::{BlockKind, Document, Issuer};
 use crate::entities::Context;
 
@@ -47,12 +47,12 @@ fn first_org_of(cx: &Context<'_>, doc: &Document, kind: BlockKind) -> Option<Str
             let ws = words(cx, s.span);
             // The contact block opens with labels (`담당 부서 <총괄> |`).
             let reach = if kind == BlockKind::Contact { 6 } else { 1 };
-            let w = ws
+            let (w, span) = ws
                 .iter()
                 .take(reach)
-                .find(|w| is_org_name(cx.text(w.stem)))?;
+                .find_map(|w| Some((w, org_span(cx, w)?)))?;
             let opens = kind != BlockKind::Title || matches!(w.after, Some(',') | None);
-            opens.then(|| cx.text(w.stem).to_string())
+            opens.then(|| cx.text(span).to_string())
         })
 }
 

@@ -12,7 +12,7 @@ use crate::Span;
 use crate::document::{Block, BlockKind, Warning};
 use crate::entities::Context;
 use crate::entities::lexicon::COUNTED_ORG_NOUNS;
-use crate::morph::Pos;
+use crate::morph::{Class, Pos};
 
 /// A list of organisations found in one segment or block.
 #[derive(Debug, Clone)]
@@ -67,8 +67,14 @@ fn org_list(cx: &Context<'_>, run: &[&[Word]]) -> Option<OrgList> {
     items.push(last);
     let tail: Vec<&Word> = last_chunk.iter().skip(1).take(6).collect();
     let open = tail.first().is_some_and(|w| cx.text(w.stem) == "등");
-    let named = items.iter().filter(|w| is_org_name(cx.text(w.stem))).count();
-    let counted = tail.iter().any(|w| counts_orgs(cx.text(w.stem)));
+    let named = items
+        .iter()
+        .filter(|w| is_org_name(cx.text(w.stem)))
+        .count();
+    // `… 등 (국내외) 12개 (디지털) 기업`, `… 등 기업들`, or a count right
+    // after the last item.
+    let counted = (open || tail.first().is_some_and(|w| cx.text(w.stem).contains('개')))
+        && tail.iter().take(5).any(|w| counts_orgs(cx.text(w.stem)));
     let first_chunk = run.first()?;
     let labelled = first_chunk.len() >= 2
         && first_chunk
@@ -80,10 +86,7 @@ fn org_list(cx: &Context<'_>, run: &[&[Word]]) -> Option<OrgList> {
     }
     let kept: Vec<Span> = items
         .iter()
-        .filter(|w| {
-            let stem = cx.text(w.stem);
-            is_org_name(stem) || (strong && is_name_shaped(stem)) || is_name_like(cx, w)
-        })
+        .filter(|w| is_item(cx, w, strong))
         .map(|w| w.stem)
         .collect();
     let span = items.first()?.span.cover(last.span);
@@ -92,6 +95,21 @@ fn org_list(cx: &Context<'_>, run: &[&[Word]]) -> Option<OrgList> {
         open,
         span,
     })
+}
+
+/// Whether a list item is an organisation: an institution by its form,
+/// or (in a list known to hold organisations) a name that is neither a
+/// place (`전라남도`) nor a number or unit.
+fn is_item(cx: &Context<'_>, w: &Word, strong: bool) -> bool {
+    let stem = cx.text(w.stem);
+    if stem.chars().count() < 2 || !stem.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let morphemes = cx.morphemes(w.stem);
+    if !morphemes.is_empty() && morphemes.iter().all(|m| m.class == Class::Place) {
+        return false;
+    }
+    is_org_name(stem) || (strong && is_name_shaped(stem)) || is_name_like(cx, w)
 }
 
 /// Letters, digits and the marks company names use, not too long.
@@ -126,7 +144,14 @@ pub(crate) fn is_name_like(cx: &Context<'_>, w: &Word) -> bool {
     }
     let morphemes = cx.morphemes(w.stem);
     !(morphemes.len() == 1 && morphemes.iter().all(|m| m.pos == Pos::NNG))
-        && morphemes.iter().all(|m| m.pos.is_noun() || m.pos == Pos::SL || m.pos == Pos::SN || m.pos == Pos::Unknown || m.pos == Pos::XSN || m.pos == Pos::XPN)
+        && morphemes.iter().all(|m| {
+            m.pos.is_noun()
+                || m.pos == Pos::SL
+                || m.pos == Pos::SN
+                || m.pos == Pos::Unknown
+                || m.pos == Pos::XSN
+                || m.pos == Pos::XPN
+        })
 }
 
 /// A numbered list of organisations: three or more inline list items of
@@ -176,20 +201,36 @@ pub(crate) fn check_counts(
         else {
             continue;
         };
-        let noun_span = Span::new(block.span.start + noun.start(), block.span.start + noun.end());
+        let noun_span = Span::new(
+            block.span.start + noun.start(),
+            block.span.start + noun.end(),
+        );
         let noun_stem = super::words::stem(cx, noun_span);
         if !counts_orgs(cx.text(noun_stem)) {
             continue;
         }
-        let Ok(n) = n.as_str().parse::<usize>() else { continue };
+        let Ok(n) = n.as_str().parse::<usize>() else {
+            continue;
+        };
         let at = Span::new(block.span.start + all.start(), noun_stem.end);
-        let before = own.iter().rev().find(|l| l.span.end <= at.start && at.start - l.span.end < 40);
+        let before = own
+            .iter()
+            .rev()
+            .find(|l| l.span.end <= at.start && at.start - l.span.end < 40);
         for list in before.into_iter().chain(child) {
-            let wrong = if list.open { list.items.len() > n } else { list.items.len() != n };
+            let wrong = if list.open {
+                list.items.len() > n
+            } else {
+                list.items.len() != n
+            };
             if wrong {
                 out.push(cx.warning(
                     "count",
-                    format!("{} says {n} but {} are listed", cx.text(at), list.items.len()),
+                    format!(
+                        "{} says {n} but {} are listed",
+                        cx.text(at),
+                        list.items.len()
+                    ),
                     at,
                 ));
             }

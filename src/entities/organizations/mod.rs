@@ -19,8 +19,8 @@ use self::aliases::Definition;
 use self::words::{Segment, chars, segments, words};
 use super::Context;
 use super::lexicon::{
-    ATTENDEE_GROUPS, DROPPABLE_PREFIXES, GENERIC_MODIFIERS, NOT_ORG_ENDINGS, ORG_SUFFIXES, SHORT_SUFFIXES,
-    is_known_full_name, short_form,
+    ATTENDEE_GROUPS, DROPPABLE_PREFIXES, GENERIC_MODIFIERS, NOT_ORG_ENDINGS, ORG_SUFFIXES,
+    SHORT_SUFFIXES, is_known_full_name, short_form,
 };
 use crate::Span;
 use crate::document::{Document, Organization};
@@ -60,7 +60,11 @@ pub(crate) fn is_org_name(stem: &str) -> bool {
         let Some(head) = stem.strip_suffix(suffix) else {
             return false;
         };
-        let min = if SHORT_SUFFIXES.contains(suffix) { 2 } else { 1 };
+        let min = if SHORT_SUFFIXES.contains(suffix) {
+            2
+        } else {
+            1
+        };
         chars(head) >= min && !GENERIC_MODIFIERS.contains(&head)
     })
 }
@@ -115,10 +119,11 @@ fn mentions(
                 continue;
             }
             let stem = cx.text(w.stem);
-            let exact = defined.contains(cx.text(w.span));
-            if exact {
+            if let Some(span) = org_span(cx, &w) {
+                out.push(span);
+            } else if defined.contains(cx.text(w.span)) {
                 out.push(w.span);
-            } else if is_org_name(stem) || defined.contains(stem) || listed.contains(&w.stem) {
+            } else if defined.contains(stem) || listed.contains(&w.stem) {
                 out.push(w.stem);
             }
         }
@@ -128,11 +133,20 @@ fn mentions(
     out
 }
 
+/// Where a word names an institution: the whole word when it is a name
+/// as written (morphology may read a final `실` as an ending), else its
+/// stem.
+pub(crate) fn org_span(cx: &Context<'_>, w: &words::Word) -> Option<Span> {
+    if is_org_name(cx.text(w.span)) {
+        Some(w.span)
+    } else {
+        is_org_name(cx.text(w.stem)).then_some(w.stem)
+    }
+}
+
 /// `(정부)`, `(국회)`: the label of a group of attendees, not a mention.
 pub(crate) fn is_group_label(cx: &Context<'_>, w: &words::Word) -> bool {
-    w.before == Some('(')
-        && w.after == Some(')')
-        && ATTENDEE_GROUPS.contains(&cx.text(w.span))
+    w.before == Some('(') && w.after == Some(')') && ATTENDEE_GROUPS.contains(&cx.text(w.span))
 }
 
 /// The canonical name of a mention: the full name of a defined alias, of
@@ -143,7 +157,10 @@ fn canonical(text: &str, defs: &[Definition], written: &HashSet<&str>) -> String
         return def.full.clone();
     }
     if let Some(fulls) = short_form(text) {
-        let full = fulls.iter().find(|f| written.contains(**f)).or(fulls.first());
+        let full = fulls
+            .iter()
+            .find(|f| written.contains(**f))
+            .or(fulls.first());
         return full.map_or(text, |f| f).to_string();
     }
     DROPPABLE_PREFIXES
@@ -195,11 +212,25 @@ mod tests {
 
     #[test]
     fn institutions_are_told_from_common_nouns() {
-        for name in ["산업통상자원부", "한국산업지능화협회", "조달청", "지식재산처", "더불어민주당"]
-        {
+        for name in [
+            "산업통상자원부",
+            "한국산업지능화협회",
+            "조달청",
+            "지식재산처",
+            "더불어민주당",
+        ] {
             assert!(is_org_name(name), "{name}");
         }
-        for word in ["정부", "관계부처", "요청", "연락처", "협회", "유관기구", "1인당", "대표"] {
+        for word in [
+            "정부",
+            "관계부처",
+            "요청",
+            "연락처",
+            "협회",
+            "유관기구",
+            "1인당",
+            "대표",
+        ] {
             assert!(!is_org_name(word), "{word}");
         }
     }

@@ -75,7 +75,8 @@ pub(crate) fn is_contact(block: &Block) -> bool {
 }
 
 /// Characters that end a word besides whitespace.
-const DELIMITERS: &str = "()[]{}<>,·ㆍ‧・「」『』｢｣“”‘’\"':;/|【】〈〉《》〔〕▲△▶►□■ㅇ○●◦‣￭※*~∼☎→+=?!…";
+const DELIMITERS: &str =
+    "()[]{}<>,·ㆍ‧・「」『』｢｣“”‘’\"':;/|【】〈〉《》〔〕▲△▶►□■ㅇ○●◦‣￭※*~∼☎→+=?!…";
 
 /// Whether `c` separates words.
 pub(crate) fn is_delimiter(c: char) -> bool {
@@ -91,7 +92,10 @@ pub(crate) fn words(cx: &Context<'_>, span: Span) -> Vec<Word> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut before: Option<char> = None;
-    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if is_delimiter(c) {
             if let Some(s) = start.take() {
                 push_word(cx, span.start, text, (s, at), before, c, &mut out);
