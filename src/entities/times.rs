@@ -166,6 +166,28 @@ mod tests {
     }
 
     #[test]
+    fn spans_stay_on_char_boundaries() {
+        let fragments = [
+            "오후", "2", "시", ":", "30", "~", "부터", "반", "정오", " ", "가", "1:1",
+        ];
+        for a in fragments {
+            for b in fragments {
+                for c in fragments {
+                    let text = format!("{a}{b}{c}{b}");
+                    let found = HANGUL
+                        .captures_iter(&text)
+                        .filter_map(|m| hangul(&text, &m))
+                        .chain(CLOCK.captures_iter(&text).filter_map(|m| clock(&text, &m)));
+                    for (span, start, _) in found {
+                        assert!(text.get(span.range()).is_some(), "{text:?}");
+                        assert_eq!(start.len(), 5, "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn words_after_si_are_not_times() {
         assert!(runs_into_word("간 동안", 0));
         assert!(!runs_into_word("까지 접수", 0));

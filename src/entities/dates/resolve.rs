@@ -30,11 +30,14 @@ const ROLLOVER_DAYS: i64 = 270;
 /// The years to try for a month and day with no year, best first.
 fn candidate_years(anchor: Date, month: u32, day: u32, direction: Direction) -> Vec<i32> {
     let y = anchor.year;
+    if let Direction::Year(offset) = direction {
+        return vec![y + offset];
+    }
     let ok = |year: i32| {
         Date::new(year, month, day).is_some_and(|d| match direction {
             Direction::Back => d <= anchor,
             Direction::Forward => d >= anchor,
-            Direction::Nearest => true,
+            Direction::Nearest | Direction::Year(_) => true,
         })
     };
     let distance = |year: i32| {

@@ -25,6 +25,9 @@ pub(crate) enum Direction {
     Forward,
     /// No relative word.
     Nearest,
+    /// `올해` (0), `지난해` / `작년` (-1), `내년` (1): the year, counted from
+    /// the document's.
+    Year(i32),
 }
 
 /// One date as written: each part present only when the text gives it.
@@ -407,12 +410,19 @@ fn supports_day(text: &str, span: Span) -> bool {
         .any(|w| rest.starts_with(w))
 }
 
-/// Takes `지난` / `오는` just before the mention into it.
+/// Takes `지난` / `오는` just before the mention into it; a year word
+/// (`올해`, `지난해`) before it sets the year but stays out of the span.
 fn with_direction(text: &str, mut found: Found) -> Found {
     let head = text
         .get(..found.span.start)
         .unwrap_or("")
         .trim_end_matches(' ');
+    for (word, offset) in YEAR_WORDS {
+        if head.ends_with(word) {
+            found.direction = Direction::Year(offset);
+            return found;
+        }
+    }
     for (word, direction) in [("지난", Direction::Back), ("오는", Direction::Forward)] {
         if head.ends_with(word) {
             found.span = Span::new(head.len() - word.len(), found.span.end);
@@ -421,6 +431,16 @@ fn with_direction(text: &str, mut found: Found) -> Found {
     }
     found
 }
+
+/// Words that name the year of the date after them.
+const YEAR_WORDS: [(&str, i32); 6] = [
+    ("올해", 0),
+    ("금년", 0),
+    ("지난해", -1),
+    ("작년", -1),
+    ("전년", -1),
+    ("내년", 1),
+];
 
 fn shifted(mut f: Found, by: usize) -> Found {
     f.span = f.span.shift(by);
@@ -456,6 +476,25 @@ mod tests {
         );
         assert_eq!(texts("’22.3.7~3.11 실시"), ["’22.3.7~3.11"]);
         assert_eq!(texts("4.12(일)~17(금) 방문"), ["4.12(일)~17(금)"]);
+    }
+
+    #[test]
+    fn odd_fragments_never_panic_and_spans_stay_on_char_boundaries() {
+        let fragments = [
+            "4.", "13", "(월)", "~", "∼", "’", "26.", "일", "월", " ", "지난", "오는", "부터", "(",
+            ")", "/목)", "2026", "년", ".", "-", "가", "\u{feff}", "12·29", "0", "99",
+        ];
+        for a in fragments {
+            for b in fragments {
+                for c in fragments {
+                    let text = format!("{a}{b}{c}{a}{c}");
+                    for f in scan(&text, 0, true) {
+                        assert!(text.get(f.span.range()).is_some(), "{text:?} {f:?}");
+                        assert!(f.span.contains(f.start.span), "{text:?} {f:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
