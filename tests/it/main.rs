@@ -1,13 +1,13 @@
 //! The integration tests, in one binary: every binary that links bodo
 //! carries the ~85 MB dictionary, so tests share this one.
 
+mod cli;
 mod common;
 mod corpus;
 mod gold;
 mod golden;
+mod readers;
 mod structure;
 mod when;
-mod readers;
-mod cli;
 mod where_;
 mod who;
