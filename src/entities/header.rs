@@ -25,7 +25,7 @@ use crate::source::trim_span;
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<embargo> 보도\s?(?:가능\s?)?(?:시점|일시|일자) | 엠바고 ) \s?[:|]? \s?
+        (?P<embargo> 보도\s?(?:가능\s?)?(?:시점|일시|일자|시간) | 엠바고 ) \s?[:|]? \s?
       | (?P<dist> 배포\s?(?:일시|일자)? ) \s? (?: [:|] | $ ) \s?",
     )
     .expect("the header label pattern compiles")

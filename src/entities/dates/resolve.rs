@@ -27,6 +27,12 @@ pub(crate) struct Resolved {
 /// and events months ahead (`11월 15일까지`).
 const ROLLOVER_DAYS: i64 = 270;
 
+/// How far `지난` / `오는` may point the "wrong" way: the document date is
+/// the header's first date, and a release embargoed to the 13th may say
+/// `지난 11일` of a day between its distribution and its embargo, or the
+/// reverse.
+const SLACK_DAYS: i64 = 7;
+
 /// The years to try for a month and day with no year, best first.
 fn candidate_years(anchor: Date, month: u32, day: u32, direction: Direction) -> Vec<i32> {
     let y = anchor.year;
@@ -35,8 +41,8 @@ fn candidate_years(anchor: Date, month: u32, day: u32, direction: Direction) -> 
     }
     let ok = |year: i32| {
         Date::new(year, month, day).is_some_and(|d| match direction {
-            Direction::Back => d <= anchor,
-            Direction::Forward => d >= anchor,
+            Direction::Back => d.days() <= anchor.days() + SLACK_DAYS,
+            Direction::Forward => d.days() >= anchor.days() - SLACK_DAYS,
             Direction::Nearest | Direction::Year(_) => true,
         })
     };
@@ -105,9 +111,10 @@ fn day_only(
         let month = u32::try_from(index.rem_euclid(12) + 1).unwrap_or(1);
         Date::new(index.div_euclid(12), month, w.day)
     };
+    let (day, base_day) = (i64::from(w.day), i64::from(base.day));
     let order: [i32; 3] = match dir {
-        Direction::Back if w.day > base.day => [-1, 0, 1],
-        Direction::Forward if w.day < base.day => [1, 0, -1],
+        Direction::Back if day > base_day + SLACK_DAYS => [-1, 0, 1],
+        Direction::Forward if day + SLACK_DAYS < base_day => [1, 0, -1],
         _ => [0, 1, -1],
     };
     let mut dates: Vec<Date> = order.iter().filter_map(|&m| shift(m)).collect();

@@ -107,7 +107,8 @@ static BARE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 // What joins the two ends of a range: `~`, `∼`, `-`, `부터` (`오는` may follow;
 // a stray stop may precede, as in `13(월). ~ 4.22(수)`).
 static JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\.?\s?(?:[~∼〜\-–]|부터)\s?(?:오는\s?)?").expect("the join pattern compiles")
+    Regex::new(r"^\.?\s{0,2}(?:[~∼〜\-–]|부터)\s{0,2}(?:오는\s?)?")
+        .expect("the join pattern compiles")
 });
 
 // The end of a range given as a day only: `17(금)`, `24.`, `10일`
