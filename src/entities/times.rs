@@ -74,6 +74,7 @@ pub(crate) fn scan(cx: &Context<'_>, text: &str, offset: usize) -> Vec<TimeMenti
     out
 }
 
+/// A captured number.
 fn num(c: &Captures<'_>, name: &str) -> Option<u32> {
     c.name(name).and_then(|m| m.as_str().parse().ok())
 }
@@ -87,6 +88,7 @@ fn hour24(hour: u32, part: Option<&str>) -> u32 {
     }
 }
 
+/// `HH:MM`, when the hour and minute exist.
 fn hhmm(hour: u32, minute: u32) -> Option<String> {
     (hour <= 24 && minute < 60).then(|| format!("{hour:02}:{minute:02}"))
 }
@@ -99,6 +101,7 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
         || next.is_some_and(|c| c.is_ascii_digit() || c == ':')
 }
 
+/// A clock time or range (`14:00~16:30`): its span, start and end.
 fn clock(text: &str, c: &Captures<'_>) -> Option<(Span, String, Option<String>)> {
     let whole = c.get(0)?;
     if glued(text, whole.start(), whole.end()) {
@@ -122,6 +125,7 @@ fn runs_into_word(text: &str, end: usize) -> bool {
         && !AFTER_SI.iter().any(|w| rest.starts_with(w))
 }
 
+/// A time in words (`오후 2시부터 4시`): its span, start and end.
 fn hangul(text: &str, c: &Captures<'_>) -> Option<(Span, String, Option<String>)> {
     let whole = c.get(0)?;
     if glued(text, whole.start(), whole.end()) || runs_into_word(text, whole.end()) {

@@ -14,6 +14,7 @@ pub(crate) struct Date {
 /// The weekday names as Korean releases write them, Monday first.
 pub(crate) const WEEKDAYS: [&str; 7] = ["월", "화", "수", "목", "금", "토", "일"];
 
+/// Building, counting and naming dates.
 impl Date {
     /// The date, when it exists (`2.30` and `13. 1.` do not).
     pub(crate) fn new(year: i32, month: u32, day: u32) -> Option<Date> {
@@ -43,12 +44,14 @@ impl Date {
     }
 }
 
+/// ISO 8601: `2021-12-22`.
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
 
+/// Whether February has 29 days in `year`.
 fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }

@@ -9,6 +9,7 @@
 //! Month-only mentions (`’26.3월`) are not dates here: `date` is a day.
 
 pub(crate) mod calendar;
+mod guards;
 mod resolve;
 pub(crate) mod scan;
 
@@ -155,6 +156,7 @@ struct Depth<'t> {
     open: usize,
 }
 
+/// Reading the depth forward.
 impl<'t> Depth<'t> {
     fn new(text: &'t str) -> Self {
         Depth {
@@ -227,6 +229,7 @@ fn same_day_mention(cx: &Context<'_>, span: Span, before: &[Read]) -> DateMentio
     }
 }
 
+/// The output item of a resolved mention.
 fn mention(
     cx: &Context<'_>,
     f: &Found,

@@ -86,6 +86,7 @@ fn month_day(w: &Written, month: u32, anchor: Option<Anchor>, direction: Directi
     }
 }
 
+/// No date: neither the text nor the options give a year.
 fn unknown() -> Resolved {
     Resolved {
         start: None,

@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use super::guards::{duration_follows, glued, numbered, supports_day};
 use crate::Span;
 
 /// Which way a relative word points from the document date.
@@ -147,6 +148,7 @@ pub(crate) fn scan(text: &str, offset: usize, headline: bool) -> Vec<Found> {
         .collect()
 }
 
+/// Whether two spans share a byte.
 fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -163,10 +165,12 @@ fn without_overlaps(mut all: Vec<Written>) -> Vec<Written> {
     kept
 }
 
+/// A captured number.
 fn num(c: &Captures<'_>, name: &str) -> Option<u32> {
     c.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
+/// The captured year, four digits or two after an apostrophe.
 fn year(c: &Captures<'_>) -> Option<i32> {
     let four = c.name("y4").and_then(|m| m.as_str().parse().ok());
     // `’99` is 1999, `’21` is 2021: releases quote the near past and future.
@@ -174,22 +178,20 @@ fn year(c: &Captures<'_>) -> Option<i32> {
     four.or(two.map(|y| if y >= 70 { 1900 + y } else { 2000 + y }))
 }
 
+/// The captured weekday, `(월)` or `/월`.
 fn weekday(c: &Captures<'_>) -> Option<usize> {
     let name = c.name("wd").or_else(|| c.name("wd2"))?;
     super::calendar::weekday_index(name.as_str())
 }
 
+/// The character before byte `at`.
 fn before(text: &str, at: usize) -> Option<char> {
     text.get(..at)?.chars().next_back()
 }
 
+/// The character at byte `at`.
 fn after(text: &str, at: usize) -> Option<char> {
     text.get(at..)?.chars().next()
-}
-
-/// A number glued to a longer number (`1,997`, `1.5.3`, `v4.13`).
-fn glued(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',')
 }
 
 /// A dotted date; year-less ones need a sign that they are dates (a final
@@ -246,22 +248,6 @@ fn iso(text: &str, c: &Captures<'_>) -> Option<Written> {
     })
 }
 
-// A number with a stop just before or after (`1. 2. 3.`, `3.1. 2.`): a list
-// or a section number, not a date
-static NUMBER_STOP_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s?\d{1,2}\.(?:\s|$)").expect("the list pattern compiles"));
-static NUMBER_STOP_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\d.])\d{1,2}\.\s?$").expect("the list pattern compiles"));
-
-/// Whether the dotted numbers at `start..end` are one run of a longer
-/// enumeration such as `1. 2. 3.`.
-fn numbered(text: &str, start: usize, end: usize) -> bool {
-    let head = text.get(..start).unwrap_or("");
-    let head = head.get(head.len().saturating_sub(8)..).unwrap_or(head);
-    NUMBER_STOP_AFTER.is_match(text.get(end..).unwrap_or(""))
-        || (NUMBER_STOP_BEFORE.is_match(head) && !head.trim_end().ends_with(['~', '∼', '〜', '-']))
-}
-
 /// A Korean date (`12월 22일`); a lone day (`13일`) is weak unless a
 /// weekday follows it.
 fn korean(text: &str, c: &Captures<'_>) -> Option<Written> {
@@ -284,25 +270,7 @@ fn korean(text: &str, c: &Captures<'_>) -> Option<Written> {
     })
 }
 
-/// `10일간`, `30일 이내`, `1일 평균`, `2∼3일전`: a count of days, not a date.
-fn duration_follows(text: &str, end: usize) -> bool {
-    let rest = text.get(end..).unwrap_or("").trim_start();
-    // `전` as a word (`2∼3일전 접수`, `2∼3일 전에`), not the first syllable
-    // of `전남`, `전체`
-    let before = rest.strip_prefix('전').is_some_and(|r| {
-        let word = r.chars().next().is_some_and(|c| ('가'..='힣').contains(&c));
-        !word || r.starts_with('에') || r.starts_with("까지")
-    });
-    if before {
-        return true;
-    }
-    [
-        "간", "동안", "이내", "이상", "이하", "째", "분", "치", "당", "평균", "마다",
-    ]
-    .iter()
-    .any(|w| rest.starts_with(w))
-}
-
+/// `13~17일`: a range whose first day has no `일` of its own.
 fn bare_range(text: &str, c: &Captures<'_>) -> Option<Found> {
     let whole = c.get(0)?;
     if glued(before(text, whole.start())) || duration_follows(text, whole.end()) {
@@ -391,26 +359,6 @@ fn is_after(start: &Written, end: &Written) -> bool {
     }
 }
 
-/// A weak day-only date (`13일`) counts when the words around it show it
-/// is one: `지난 10일`, `오늘(13일)`, `관세청은 13일`, `13일부터`, `30일까지`,
-/// `13일 밝혔다`, or a sentence that opens with it (`13일 방미통위에 따르면`).
-fn supports_day(text: &str, span: Span) -> bool {
-    let head = text.get(..span.start).unwrap_or("").trim_end();
-    let rest = text.get(span.end..).unwrap_or("").trim_start();
-    let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
-    head.is_empty()
-        || head.ends_with('.')
-        || ["지난", "오는", "오늘(", "은", "는"]
-            .iter()
-            .any(|w| head.ends_with(w))
-        || (head.ends_with('(') && rest.starts_with(')'))
-        || [
-            "부터", "까지", "밝혔", "발표", "개최", "열린", "열렸", "오전", "오후",
-        ]
-        .iter()
-        .any(|w| rest.starts_with(w))
-}
-
 /// Takes `지난` / `오는` just before the mention into it; a year word
 /// (`올해`, `지난해`) before it sets the year but stays out of the span.
 fn with_direction(text: &str, mut found: Found) -> Found {
@@ -443,6 +391,7 @@ const YEAR_WORDS: [(&str, i32); 6] = [
     ("내년", 1),
 ];
 
+/// The mention with its spans moved from the slice into the input.
 fn shifted(mut f: Found, by: usize) -> Found {
     f.span = f.span.shift(by);
     f.start.span = f.start.span.shift(by);
