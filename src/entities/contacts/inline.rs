@@ -146,28 +146,32 @@ fn is_nounish(pos: Pos, text: &str) -> bool {
 /// one syllable a word), and the department before that.
 fn name_the(cx: &Context<'_>, run: Span, c: &mut Contact) {
     let text = cx.text(run);
-    let words: Vec<(usize, &str)> = text
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        .collect();
+    // Each word with its offset in `text`, measured by walking the text.
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for word in text.split(' ') {
+        if !word.trim().is_empty() {
+            let lead = word.len() - word.trim_start().len();
+            words.push((at + lead, word.trim()));
+        }
+        at += word.len() + 1;
+    }
     let mut rest = words.len();
     if let Some((_, last)) = words.last().filter(|(_, w)| is_title(&compact(w))) {
         c.title = Some(compact(last));
         rest -= 1;
-        let singles = words[..rest]
+        let before = words.get(..rest).unwrap_or_default();
+        let singles = before
             .iter()
             .rev()
             .take_while(|(_, w)| w.chars().count() == 1)
             .count();
         if (2..=4).contains(&singles) {
-            let name: String = words[rest - singles..rest]
-                .iter()
-                .map(|(_, w)| *w)
-                .collect();
-            c.name = Some(name);
+            let spaced = before.get(rest - singles..).unwrap_or_default();
+            c.name = Some(spaced.iter().map(|(_, w)| *w).collect());
             rest -= singles;
-        } else if rest > 0 && words.get(rest - 1).is_some_and(|(_, w)| is_name(w)) {
-            c.name = words.get(rest - 1).map(|(_, w)| w.to_string());
+        } else if let Some((_, name)) = before.last().filter(|(_, w)| is_name(w)) {
+            c.name = Some(name.to_string());
             rest -= 1;
         }
     }

@@ -16,8 +16,9 @@ use crate::entities::venues::{EVENT_NOUNS, Field, Label, fields as read_fields, 
 struct Group<'d> {
     /// The block the fields hang under (or that holds them inline).
     parent: &'d Block,
-    /// The block before the parent, which may be its heading.
-    heading: Option<&'d Block>,
+    /// Blocks that may name the event when the parent does not: the
+    /// block before inline fields, then the ancestors, nearest first.
+    headings: Vec<&'d Block>,
     fields: Vec<Field>,
     /// Where the fields and their own sub-lines are.
     spans: Vec<Span>,
@@ -26,7 +27,7 @@ struct Group<'d> {
 /// One event per group of fields that names or joins an event.
 pub(super) fn groups(cx: &Context<'_>, doc: &Document, found: &[Found]) -> Vec<Found> {
     let mut groups = Vec::new();
-    collect(cx, &doc.blocks, None, &mut groups);
+    collect(cx, &doc.blocks, &mut Vec::new(), &mut groups);
     groups
         .into_iter()
         .filter(|g| g.fields.iter().any(|f| f.label != Label::Attendees))
@@ -39,7 +40,7 @@ pub(super) fn groups(cx: &Context<'_>, doc: &Document, found: &[Found]) -> Vec<F
 fn collect<'d>(
     cx: &Context<'_>,
     blocks: &'d [Block],
-    parent: Option<&'d Block>,
+    ancestors: &mut Vec<&'d Block>,
     out: &mut Vec<Group<'d>>,
 ) {
     let mut previous: Option<&'d Block> = None;
@@ -53,9 +54,12 @@ fn collect<'d>(
             .flat_map(|s| read_fields(cx, s))
             .collect();
         if !fields.is_empty() {
-            let (owner, heading) = match parent {
-                Some(p) if fields.len() < 2 || block.kind != BlockKind::Paragraph => (p, None),
-                _ => (block, previous),
+            let above = ancestors.iter().rev().copied();
+            let (owner, headings): (&Block, Vec<&Block>) = match ancestors.last() {
+                Some(p) if fields.len() < 2 || block.kind != BlockKind::Paragraph => {
+                    (p, above.skip(1).collect())
+                }
+                _ => (block, previous.into_iter().chain(above).collect()),
             };
             let spans = vec![block.span.cover(last_descendant(block))];
             match out.iter_mut().find(|g| std::ptr::eq(g.parent, owner)) {
@@ -65,13 +69,15 @@ fn collect<'d>(
                 }
                 None => out.push(Group {
                     parent: owner,
-                    heading,
+                    headings,
                     fields,
                     spans,
                 }),
             }
         }
-        collect(cx, &block.children, Some(block), out);
+        ancestors.push(block);
+        collect(cx, &block.children, ancestors, out);
+        ancestors.pop();
         previous = Some(block);
     }
 }
@@ -85,7 +91,7 @@ fn last_descendant(block: &Block) -> Span {
 /// The event of one group: named by the parent or its heading, or the
 /// event the parent sentence names.
 fn read(cx: &Context<'_>, doc: &Document, g: &Group<'_>, found: &[Found]) -> Option<Found> {
-    let named = name_in(cx, g.parent).or_else(|| g.heading.and_then(|h| name_in(cx, h)));
+    let named = name_in(cx, g.parent).or_else(|| g.headings.iter().find_map(|h| name_in(cx, h)));
     let (span, name) = match named {
         Some(n) => n,
         None => {

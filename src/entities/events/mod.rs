@@ -74,12 +74,14 @@ fn add(events: &mut Vec<Found>, found: Found) {
         !k.is_empty() && (other.contains(&k) || k.contains(&other))
     });
     match same {
-        Some(e) if found.from_fields => {
+        // Fields win over a sentence, never over the fields read first.
+        Some(e) if found.from_fields && !e.from_fields => {
             let mention = e.event.mention.clone();
             let name = e.event.name.clone();
             let old = std::mem::replace(&mut e.event, found.event);
             e.event.mention = mention;
             e.event.name = name;
+            e.from_fields = true;
             fill(&mut e.event, old);
         }
         Some(e) => fill(&mut e.event, found.event),
