@@ -338,11 +338,17 @@ fn sentence_venues(cx: &Context<'_>, span: Span, when: &[Span], out: &mut Vec<Sn
 /// Whether an event verb (개최, 열리다, 갖다, 진행, 체결, 출범, 참석 …)
 /// comes in the rest of the sentence.
 pub(crate) fn event_follows(cx: &Context<'_>, after: &[Morpheme]) -> bool {
-    after
-        .iter()
-        .take_while(|m| m.pos != Pos::SF)
-        .take(30)
-        .any(|m| is_event_verb(cx, m))
+    for m in after.iter().take_while(|m| m.pos != Pos::SF).take(30) {
+        if is_event_verb(cx, m) {
+            return true;
+        }
+        // A clause ends (`소장하고`, `밝혔다`): what follows is not about
+        // this place.
+        if matches!(m.last_pos, Pos::EC | Pos::EF) {
+            return false;
+        }
+    }
+    false
 }
 
 /// 개최, 진행, 체결, 출범, 개막, 참석 (nouns made verbs), and the verbs
@@ -439,10 +445,18 @@ fn is_dot(cx: &Context<'_>, m: &Morpheme) -> bool {
 }
 
 /// Whether `m` is part of a date or time: inside a found mention, or a
-/// counter such as `15시`, `13일`.
+/// counter after digits such as `15시`, `13일` (not `천년보고`).
 fn is_when(cx: &Context<'_>, m: &Morpheme, when: &[Span]) -> bool {
+    let after_digit = m.span.start.checked_sub(1).is_some_and(|at| {
+        cx.text(Span::new(at, m.span.start))
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    });
     when.iter().any(|w| w.contains(m.span))
-        || (m.pos == Pos::NNBC && matches!(cx.text(m.span), "시" | "분" | "일" | "월" | "년"))
+        || (m.pos == Pos::NNBC
+            && after_digit
+            && matches!(cx.text(m.span), "시" | "분" | "일" | "월" | "년"))
 }
 
 /// Starts the run at its first word that names a place: a proper noun, a

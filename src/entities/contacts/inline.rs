@@ -19,7 +19,7 @@ use super::{PHONE, compact, contact, is_name, is_title};
 use crate::Span;
 use crate::document::Contact;
 use crate::entities::Context;
-use crate::morph::Pos;
+use crate::morph::{Morpheme, Pos};
 
 /// What may stand before the number: `(`, `☎`, `(☎ `, `Tel.`, `전화:`.
 /// The pattern is matched at the end of the text before the phone.
@@ -82,42 +82,66 @@ fn read(cx: &Context<'_>, within: Span, phone: Span) -> Option<Contact> {
     Some(c)
 }
 
-/// The run of nouns (with spaces between them) that ends where `span`
-/// ends, when there is one.
+/// The run of words that ends where `span` ends and names a department
+/// or a person: words of nouns only, or words ending like a department
+/// (`추진단`, `행정안전부`, which ko-dic may cut into verbs and adverbs),
+/// or single syllables of a spaced name (`이 형 석`).
 fn noun_run(cx: &Context<'_>, span: Span) -> Option<Span> {
-    let morphemes = cx.morphemes(span);
     let text = cx.text(span);
-    if text.ends_with(|c: char| !c.is_whitespace() && !is_word_char(c)) {
+    let body = text.trim_end();
+    if body.ends_with(|c: char| !is_word_char(c)) {
         return None;
     }
+    let morphemes = cx.morphemes(span);
     let mut start = None;
     let mut end = None;
-    for (i, m) in morphemes.iter().rev().enumerate() {
-        let gap = cx.text(Span::new(m.span.end, start.unwrap_or(span.end)));
-        let word = cx.text(m.span);
-        // `지원과` reads as 지원 + the particle 과: at the end of a run,
-        // an attached department suffix is part of the name.
-        let word_end = cx.text(Span::new(m.span.end, m.span.end + 1));
-        let suffix = !m.spaced
-            && DEPARTMENT_SUFFIXES.contains(&word)
-            && (i == 0 || word_end.chars().all(char::is_whitespace));
-        // A name spaced one syllable a word (`이 형 석`) reads as anything.
-        let syllable = m.spaced
-            && word.chars().count() == 1
-            && word.chars().all(super::is_hangul)
-            && word_end == " ";
-        if !gap.chars().all(char::is_whitespace) || !(suffix || syllable || is_nounish(m.pos, word))
-        {
+    let mut rest = body;
+    for _ in 0..8 {
+        let from = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let word = rest.get(from..).unwrap_or("");
+        let at = Span::new(span.start + from, span.start + rest.len());
+        if word.is_empty() || !is_name_word(cx, &morphemes, at, word) {
             break;
         }
-        end.get_or_insert(m.span.end);
-        start = Some(m.span.start);
+        end.get_or_insert(at.end);
+        start = Some(at.start);
+        rest = rest.get(..from).unwrap_or("").trim_end();
+        if rest.is_empty() {
+            break;
+        }
     }
     Some(Span::new(start?, end?))
 }
 
+/// Whether one word (at `at`) can be part of a department or person.
+fn is_name_word(cx: &Context<'_>, morphemes: &[Morpheme], at: Span, word: &str) -> bool {
+    let syllable = word.chars().count() == 1 && word.chars().all(super::is_hangul);
+    let department = word.chars().count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "·‧ㆍ".contains(c))
+        && DEPARTMENT_SUFFIXES.iter().any(|s| word.ends_with(s));
+    let inside: Vec<&Morpheme> = morphemes.iter().filter(|m| at.contains(m.span)).collect();
+    let nouns = !inside.is_empty() && inside.iter().all(|m| is_nounish(m.pos, cx.text(m.span)));
+    syllable || department || nouns
+}
+
 /// Endings of department names that ko-dic may read as particles.
-const DEPARTMENT_SUFFIXES: &[&str] = &["과", "실", "팀", "국", "관", "처", "청", "부", "원", "단"];
+const DEPARTMENT_SUFFIXES: &[&str] = &[
+    "과",
+    "실",
+    "팀",
+    "국",
+    "관",
+    "처",
+    "청",
+    "부",
+    "원",
+    "단",
+    "센터",
+    "본부",
+    "위원회",
+];
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
