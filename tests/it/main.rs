@@ -11,3 +11,4 @@ mod structure;
 mod when;
 mod where_;
 mod who;
+mod what;

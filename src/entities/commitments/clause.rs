@@ -8,22 +8,24 @@ use crate::Span;
 
 /// The predicates that make a clause a commitment:
 ///
-/// - plans: `(?P<verb>\S+)\s(?:계획|예정|방침)\*{0,3}(?:이다|이며|…)`, where
+/// - plans: `(?P<verb>\S+)\s(?:계획|예정|방침)\*{0,3}(?:이다|이며|…)` (a doubled
+///   `계획이이다` typo included), where
 ///   the verb is future (`할`, `모아나갈`) and active (not `될`, `이뤄질`);
 /// - decisions and agreements: `기로 했다/하였다/합의했다/결정했다`,
 ///   `기로 하고`;
 /// - undertakings: `추진한다`, `추진할 것이다`, `나갈 것이다`, `나간다`;
-/// - pacts: `협약|MOU|양해각서|협정|약정` `(을|를) 체결했다/하였다/한다/하고`;
+/// - pacts: `협약|MOU|양해각서|협정|약정`, a closing mark (`‘…협약’을`),
+///   `(을|를) 체결했다/하였다/한다/하고`;
 /// - pledges, inside quotes only: `겠다`, `겠습니다` not followed by a
 ///   syllable (`근절하겠다는 의지` is not one).
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<verb>[^\s()]+)\s(?:계획|예정|방침)\*{0,3}(?:이다|이며|입니다|이고|임)
+        (?P<verb>[^\s()]+)\s(?:계획|예정|방침)\*{0,3}(?:이{1,2}다|이며|입니다|이고|임)
         | 기로\s?(?:했|하였|합의했|합의하였|결정했|결정하였|약속했|약속하였)(?:다|으며)
         | 기로\s?하고
         | 추진한다 | 추진할\s것이다 | 나갈\s것이다 | 나간다
-        | (?:협약|MOU|양해각서|협정|약정)(?:을|를)?\s?체결(?:했다|하였다|한다|하고|했으며|하였으며)
+        | (?:협약|MOU|양해각서|협정|약정)[’”」』)]?(?:을|를)?\s?체결(?:했다|하였다|한다|하고|했으며|하였으며)
         | (?P<pledge>겠다|겠습니다)(?:[^가-힣]|$)
         ",
     )

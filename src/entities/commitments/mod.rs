@@ -29,7 +29,7 @@
 
 pub(crate) mod clause;
 
-use super::quotes::subject::{Subject, last_clause_start, strip_asides, subjects};
+use super::quotes::subject::{Subject, pick, strip_asides, subjects};
 use super::{Context, is_inline_child};
 use crate::Span;
 use crate::document::{Block, BlockKind, Commitment, Document};
@@ -59,17 +59,37 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
                 .into_iter()
                 .filter(|t| !skip.iter().any(|s| s.contains(t.span)));
             let mut start = sentence.start;
+            let mut named: Option<String> = None;
+            // A later clause of the sentence goes on with the actor of the
+            // clause before it (`A는 …할 계획이며, …할 예정이다`).
+            let mut sentence_actor: Option<String> = None;
             for trigger in found {
                 let clause = Span::new(start, trigger.span.end);
-                let fallback = actors.last.clone().or_else(|| issuer.clone());
-                let mut item = commit(cx, doc, clause, trigger, &actors, fallback);
+                let fallback = sentence_actor
+                    .clone()
+                    .or_else(|| actors.last.clone())
+                    .or_else(|| issuer.clone());
+                // `“…”고 강조할 예정이다` plans to speak; the pledge inside
+                // the quote is read with the quote.
+                if quotes.iter().any(|q| clause.contains(*q)) {
+                    start = trigger.span.end;
+                    continue;
+                }
+                let (mut item, explicit) = commit(cx, doc, clause, trigger, &actors, fallback);
+                if explicit {
+                    named.clone_from(&item.actor);
+                }
                 item.index = (block.kind == BlockKind::ListItem)
                     .then_some(block.number)
                     .flatten();
+                sentence_actor.clone_from(&item.actor);
                 out.push(item);
                 start = trigger.span.end;
             }
             remember(cx, doc, sentence, &quotes, &mut actors);
+            if named.is_some() && !has_topic(cx, doc, sentence) {
+                actors.last = named;
+            }
         }
     }
     for quote in &doc.quotes {
@@ -121,14 +141,14 @@ fn listed(
         .iter()
         .filter(|c| c.kind == BlockKind::ListItem && is_inline_child(block, c))
         .collect();
-    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+    let Some(first) = items.first() else {
         return Vec::new();
     };
-    if triggers(cx.source.text, 0, last.span, false).is_empty() {
+    if !duty_list(cx, &items) {
         return Vec::new();
     }
     let lead = Span::new(block.span.start, first.span.start);
-    let actor = pick(&subjects(cx, doc, lead), false, lead.start)
+    let actor = pick(&subjects(cx, doc, lead), false)
         .map(|s| resolve(cx, s.span, actors))
         .or_else(|| actors.last.clone());
     for item in &items {
@@ -144,7 +164,29 @@ fn listed(
     items.iter().map(|i| i.span).collect()
 }
 
-/// The commitment closed by `trigger` in `clause`.
+/// Whether inline items are duties that one predicate commits: every item
+/// but the last is a clause that goes on (`…앞장서고`, `…발굴하며`), and the
+/// last closes with a committing predicate in the same sentence.
+fn duty_list(cx: &Context<'_>, items: &[&Block]) -> bool {
+    let Some((last, rest)) = items.split_last() else {
+        return false;
+    };
+    let goes_on = |item: &&Block| {
+        let text = cx.text(item.span).trim_end_matches([',', ' ', '\n', '*']);
+        text.ends_with(['고', '며', '여', '해'])
+    };
+    let same_sentence = |t: &Trigger| {
+        let sentence = sentences(cx.source.text, 0, last.span, &[]);
+        sentence.first().is_some_and(|s| s.contains(t.span))
+    };
+    rest.iter().all(goes_on)
+        && triggers(cx.source.text, 0, last.span, false)
+            .iter()
+            .any(same_sentence)
+}
+
+/// The commitment closed by `trigger` in `clause`, and whether the clause
+/// names its actor.
 fn commit(
     cx: &Context<'_>,
     doc: &Document,
@@ -152,35 +194,20 @@ fn commit(
     trigger: Trigger,
     actors: &Actors,
     fallback: Option<String>,
-) -> Commitment {
+) -> (Commitment, bool) {
     let before = Span::new(clause.start, trigger.span.start);
     let found = subjects(cx, doc, before);
-    let last_clause = last_clause_start(cx, before);
-    let subject = pick(&found, trigger.embedded, last_clause);
+    let subject = pick(&found, trigger.embedded);
     let start = match subject {
         Some(s) => skip_leading(cx.source.text, 0, Span::new(s.end, trigger.span.end)),
         None => skip_leading(cx.source.text, 0, clause),
     };
-    Commitment {
+    let commitment = Commitment {
         mention: cx.source.snippet(Span::new(start.start, trigger.span.end)),
         actor: subject.map(|s| resolve(cx, s.span, actors)).or(fallback),
         index: None,
-    }
-}
-
-/// The committing subject among `found`: for a reported decision, the last
-/// agent subject; otherwise the last agent topic, else the last agent
-/// subject of the last clause.
-fn pick(found: &[Subject], embedded: bool, last_clause: usize) -> Option<Subject> {
-    let agents = || found.iter().filter(|s| s.agent);
-    if embedded {
-        return agents().last().copied();
-    }
-    agents()
-        .filter(|s| s.topic)
-        .last()
-        .or_else(|| agents().filter(|s| s.span.start >= last_clause).last())
-        .copied()
+    };
+    (commitment, subject.is_some())
 }
 
 /// The actor a subject phrase names; an anaphor stands for the last actor.
@@ -199,7 +226,8 @@ fn group(name: &str) -> &str {
     name.rsplit_once(" 등 ").map_or(name, |(_, group)| group)
 }
 
-/// Remembers the actor a sentence names (outside quotes).
+/// Remembers the actor a sentence names as its topic (outside quotes); a
+/// sentence without one passes on the actor its commitment named.
 fn remember(
     cx: &Context<'_>,
     doc: &Document,
@@ -207,14 +235,23 @@ fn remember(
     quotes: &[Span],
     actors: &mut Actors,
 ) {
+    // Only a topic (은/는) carries over: a subject (이/가) belongs to its
+    // clause.
     let found: Vec<Subject> = subjects(cx, doc, sentence)
         .into_iter()
-        .filter(|s| !quotes.iter().any(|q| q.contains(s.span)))
+        .filter(|s| s.topic && !quotes.iter().any(|q| q.contains(s.span)))
         .collect();
-    if let Some(s) = pick(&found, false, sentence.start) {
+    if let Some(s) = pick(&found, false) {
         let name = resolve(cx, s.span, actors);
         actors.last = Some(name);
     }
+}
+
+/// Whether the sentence has an agent topic of its own.
+fn has_topic(cx: &Context<'_>, doc: &Document, sentence: Span) -> bool {
+    subjects(cx, doc, sentence)
+        .iter()
+        .any(|s| s.topic && s.agent)
 }
 
 /// Pledges and plans inside quoted words; the actor is the subject of the
@@ -232,7 +269,7 @@ fn pledges(
         let mut start = sentence.start;
         for trigger in triggers(cx.source.text, 0, sentence, true) {
             let clause = Span::new(start, trigger.span.end);
-            out.push(commit(cx, doc, clause, trigger, actors, speaker.clone()));
+            out.push(commit(cx, doc, clause, trigger, actors, speaker.clone()).0);
             start = trigger.span.end;
         }
     }

@@ -34,7 +34,7 @@ use regex::Regex;
 use super::{Context, is_inline_child};
 use crate::Span;
 use crate::document::{Block, BlockKind, Document, Quote};
-use subject::{is_agent, strip_asides, subjects};
+use subject::{is_agent, pick, strip_asides, subjects};
 
 /// The text right after a closing mark is a quotative ending:
 /// `^\s*(?:이)?(?:라고|라며|라면서)|^\s*(?:고|며|면서|하고)(?:[\s,.]|$)`.
@@ -254,7 +254,9 @@ fn form(
 fn headline(cx: &Context<'_>, doc: &Document, before: &str, open: usize) -> Option<Span> {
     let trimmed = before.trim_end();
     let word = trimmed.rsplit(char::is_whitespace).next()?;
-    if word.is_empty() || trimmed.len() == before.len() {
+    // `보훈부 “…`: a bare word, a space, the mark; not `(이하 “…`.
+    let bare = word.chars().all(|c| c.is_alphanumeric() || c == '·');
+    if !bare || trimmed.len() == before.len() {
         return None;
     }
     let end = open.saturating_sub(before.len() - trimmed.len());
@@ -282,24 +284,17 @@ fn speaker(
         .last()
         .map_or(before.start, |m| before.start + m.end());
     let region = Span::new(sentence_start.max(block.span.start), pair.open.start);
-    pick(cx, doc, region)
+    pick_in(cx, doc, region)
 }
 
 /// The subject of an earlier sentence of the block.
 fn earlier_subject(cx: &Context<'_>, doc: &Document, block: &Block, pair: Pair) -> Option<String> {
-    pick(cx, doc, Span::new(block.span.start, pair.open.start))
+    pick_in(cx, doc, Span::new(block.span.start, pair.open.start))
 }
 
-/// The agent subject of `region`: the last topic (은/는), else the last
-/// subject (이/가).
-fn pick(cx: &Context<'_>, doc: &Document, region: Span) -> Option<String> {
-    let found = subjects(cx, doc, region);
-    let agents = || found.iter().filter(|s| s.agent);
-    agents()
-        .filter(|s| s.topic)
-        .last()
-        .or_else(|| agents().last())
-        .map(|s| name(cx, s.span))
+/// The agent subject of `region` (see [`subject::pick`]).
+fn pick_in(cx: &Context<'_>, doc: &Document, region: Span) -> Option<String> {
+    pick(&subjects(cx, doc, region), false).map(|s| name(cx, s.span))
 }
 
 /// A phrase as a name: asides dropped, spaces collapsed.

@@ -21,7 +21,9 @@ pub(crate) struct Subject {
     pub(crate) end: usize,
     /// Marked by the topic particle 은/는 rather than 이/가.
     pub(crate) topic: bool,
-    /// Names a person or an organisation (not `이번 포상`, `올해`).
+    /// Names a person or an organisation (not `이번 포상`, `올해`) and,
+    /// for 이/가, is the subject of the sentence rather than of a relative
+    /// or subordinate clause.
     pub(crate) agent: bool,
 }
 
@@ -45,94 +47,33 @@ struct Word {
     /// The word without its particle.
     head: Span,
     role: Role,
+    /// Holds a predicate (`주최한`, `동참하기로`).
+    predicate: bool,
+    /// Ends in an adnominal ending (`주최한`, `겪는`): a relative clause.
+    adnominal: bool,
+    /// Ends in a connective that closes a subordinate clause (`하도록`).
+    subordinate: bool,
 }
 
 /// Leading words that are time or connectives, not part of the subject.
+#[rustfmt::skip]
 const LEADING_STOP: &[&str] = &[
-    "이날",
-    "당일",
-    "오늘",
-    "올해",
-    "금년",
-    "현재",
-    "최근",
-    "앞으로",
-    "향후",
-    "이번",
+    "이날", "당일", "오늘", "올해", "금년", "현재", "최근", "앞으로", "향후", "이번", "관련",
+    "한편", "특히", "또한", "아울러", "이에", "이어", "다만", "결과", "먼저", "우선",
 ];
 
 /// Endings of the last word of a phrase that name an agent: organisations
 /// and titles of the genre.
+#[rustfmt::skip]
 const AGENT_SUFFIXES: &[&str] = &[
-    "부",
-    "처",
-    "청",
-    "정부",
-    "부처",
-    "기관",
-    "기업",
-    "협회",
-    "단체",
-    "연합",
-    "네트워크",
-    "센터",
-    "재단",
-    "조합",
-    "공사",
-    "공단",
-    "은행",
-    "본부",
-    "위원회",
-    "연구원",
-    "진흥원",
-    "교육원",
-    "공제회",
-    "박물관",
-    "연구소",
-    "감식단",
-    "지원단",
-    "대학",
-    "대학교",
-    "경찰",
-    "장관",
-    "차관",
-    "청장",
-    "처장",
-    "원장",
-    "실장",
-    "국장",
-    "과장",
-    "차장",
-    "본부장",
-    "단장",
-    "센터장",
-    "소장",
-    "위원장",
-    "이사장",
-    "회장",
-    "사장",
-    "총장",
-    "대표",
-    "의원",
-    "위원",
-    "정책관",
-    "담당관",
-    "기획관",
-    "협력관",
-    "심의관",
-    "대변인",
-    "대행",
-    "대리",
-    "차관보",
-    "대통령",
-    "총리",
-    "전문가",
-    "들",
-    "시",
-    "군",
-    "사무처",
-    "위",
-    "당사자",
+    "부", "처", "청", "정부", "부처", "기관", "기업", "협회", "단체", "연합", "네트워크",
+    "센터", "재단", "조합", "공사", "공단", "은행", "본부", "위원회", "연구원", "진흥원",
+    "교육원", "공제회", "박물관", "연구소", "감식단", "지원단", "대학", "대학교", "경찰",
+    "그룹", "회사", "협의회", "연합회", "학회",
+    "장관", "차관", "청장", "처장", "원장", "실장", "국장", "과장", "차장", "본부장", "단장",
+    "센터장", "소장", "위원장", "이사장", "회장", "사장", "총장", "대표", "의원", "위원",
+    "정책관", "담당관", "기획관", "협력관", "심의관", "대변인", "대행", "대리", "차관보",
+    "대통령", "총리", "전문가", "시", "군", "사무처", "위", "당사자",
 ];
 
 /// Every subject phrase in `region`, in order.
@@ -160,36 +101,76 @@ pub(crate) fn subjects(cx: &Context<'_>, doc: &Document, region: Span) -> Vec<Su
         }
         let start = words.get(first).map_or(word.span.start, |w| w.span.start);
         let span = Span::new(start, word.head.end);
+        let relative = !topic && in_relative_clause(cx, &words[i + 1..]);
         out.push(Subject {
             span,
             end: word.span.end,
             topic,
-            agent: is_agent(cx, doc, span),
+            agent: !relative && is_agent(cx, doc, span),
         });
     }
     out
 }
 
-/// The start of the last clause of `region`: just past the last word that
-/// ends in a connective ending (`있도록`, `늘려,`), or the region's start.
-pub(crate) fn last_clause_start(cx: &Context<'_>, region: Span) -> usize {
-    let morphemes = cx.morphemes(region);
-    let mut start = region.start;
-    for (i, m) in morphemes.iter().enumerate() {
-        // `아끼지 않겠다`, `해 나가다`: an auxiliary goes on with the clause.
-        let next = morphemes.get(i + 1);
-        let next_spaced = next.is_none_or(|n| n.spaced && n.pos != Pos::VX);
-        let connective = m.last_pos == Pos::EC
-            || (m.pos == Pos::SC && i > 0 && morphemes[i - 1].last_pos == Pos::EC);
-        if connective && next_spaced && m.span.end < region.end {
-            start = m.span.end;
-        }
-    }
-    start
+/// Adnominal forms that work as postpositions (`전환을 위한 협력`), not as
+/// the predicate of a subject.
+const POSTPOSITIONS: &[&str] = &[
+    "위한",
+    "대한",
+    "관한",
+    "통한",
+    "따른",
+    "의한",
+    "향한",
+    "인한",
+    "비롯한",
+];
+
+/// Whether the first predicate after a subject closes a relative clause
+/// (`한국산업지능화협회가 주최한 행사`, `국민이 체감할 수 있도록`) or a
+/// subordinate one (`기업이 성장하도록`): the subject is not the
+/// sentence's.
+fn in_relative_clause(cx: &Context<'_>, after: &[Word]) -> bool {
+    after
+        .iter()
+        .find(|w| w.predicate && !POSTPOSITIONS.contains(&cx.text(w.span)))
+        .is_some_and(|w| w.adnominal || w.subordinate)
 }
+
+/// Predicates and predicate-making suffixes.
+fn is_predicate(pos: Pos) -> bool {
+    matches!(
+        pos,
+        Pos::VV | Pos::VA | Pos::VX | Pos::VCP | Pos::VCN | Pos::XSV | Pos::XSA
+    )
+}
+
+/// The subject that speaks or commits among `found`: the last agent topic
+/// (은/는), else the last agent subject (이/가); for a reported decision
+/// (`A는 B가 …하기로 했다고 밝혔다`), the last agent of either kind.
+pub(crate) fn pick(found: &[Subject], embedded: bool) -> Option<Subject> {
+    let mut agents = found.iter().filter(|s| s.agent);
+    if embedded {
+        return agents.next_back().copied();
+    }
+    agents
+        .clone()
+        .rfind(|s| s.topic)
+        .or_else(|| agents.next_back())
+        .copied()
+}
+
+/// Connective endings that close a subordinate clause with a subject of
+/// its own (`기업이 성장하도록 지원하겠다`: 기업 does not pledge); after
+/// `-고`, `-며`, `-여` the subject goes on (`범부처가 … 진행하여 …
+/// 도출하겠다`).
+const CLAUSE_ENDINGS: &[&str] = &[
+    "도록", "면", "지만", "는데", "은데", "니", "니까", "어야", "아야",
+];
 
 /// Time words and dates (`12월`, `22일(수)`) at the left edge of a phrase.
 fn is_leading_stop(word: &str) -> bool {
+    let word = word.trim_end_matches(',');
     let digits = word.starts_with(|c: char| c.is_ascii_digit());
     LEADING_STOP.contains(&word)
         || (digits && (word.contains('월') || word.contains('일') || word.contains('년')))
@@ -201,6 +182,8 @@ pub(crate) fn is_agent(cx: &Context<'_>, doc: &Document, span: Span) -> bool {
     let bare = strip_asides(text);
     let bare = bare.trim_end_matches(['」', '｣', '』', '’', '”', '"', '\'', ' ']);
     let last = bare.rsplit(' ').next().unwrap_or(bare);
+    // `기관들`, `전문가들`: a plural of an agent; `과제들` is not one.
+    let last = last.strip_suffix('들').unwrap_or(last);
     if AGENT_SUFFIXES.iter().any(|s| last.ends_with(s)) {
         return true;
     }
@@ -250,8 +233,12 @@ fn words(cx: &Context<'_>, region: Span) -> Vec<Word> {
         if let Some(group) = groups.last_mut() {
             group.push(m);
         }
-        let opens = surface.matches(['(', '「', '『', '｢']).count();
-        let closes = surface.matches([')', '」', '』', '｣']).count();
+        // `‘길 위의 인문학’과 ‘지혜학교’ 운영기관`: a quoted name is one
+        // word, when its closing mark follows (a lone ‘ marks a year: ‘26).
+        let rest = cx.text(Span::new(m.span.end, region.end));
+        let quoted = usize::from(surface.contains('‘') && rest.contains('’'));
+        let opens = surface.matches(['(', '「', '『', '｢']).count() + quoted;
+        let closes = surface.matches([')', '」', '』', '｣', '’']).count();
         depth = (depth + opens).saturating_sub(closes);
     }
     let mut words: Vec<Word> = groups.iter().filter_map(|g| word(cx, g)).collect();
@@ -305,10 +292,21 @@ fn word(cx: &Context<'_>, morphemes: &[Morpheme]) -> Option<Word> {
         title = (title + title_opens).saturating_sub(title_closes);
     }
     let (role, head_end) = role(cx, &core, span);
+    let predicate = core
+        .iter()
+        .any(|m| is_predicate(m.pos) || is_predicate(m.last_pos));
+    let adnominal = core.last().is_some_and(|m| m.last_pos == Pos::ETM);
+    let subordinate = core.last().is_some_and(|m| {
+        let surface = cx.text(m.span);
+        m.last_pos == Pos::EC && CLAUSE_ENDINGS.iter().any(|e| surface.ends_with(e))
+    });
     Some(Word {
         span,
         head: Span::new(span.start, head_end),
         role,
+        predicate,
+        adnominal,
+        subordinate,
     })
 }
 
@@ -330,16 +328,22 @@ fn role(cx: &Context<'_>, core: &[Morpheme], span: Span) -> (Role, usize) {
         Pos::JKS => matches!(surface, "이" | "가" | "께서").then_some(false),
         _ => None,
     };
-    let lone_adverb =
-        rest.is_empty() && matches!(last.pos, Pos::MAG | Pos::MAJ | Pos::MM | Pos::IC);
+    // `한편,`, `특히`: adverbs with no noun are not part of a name.
+    let lone_adverb = !core.iter().any(|m| has_noun(m.pos));
     match subject_particle {
         Some(topic) if !rest.is_empty() && nominal(rest) => {
             (Role::Subject { topic }, last.span.start)
         }
-        _ if last.pos == Pos::JC && nominal(rest) => (Role::Coord, span.end),
-        _ if last.pos == Pos::SC && surface == "," && nominal(rest) => (Role::Coord, span.end),
+        _ if last.pos == Pos::JC && nominal(rest) && !lone_adverb => (Role::Coord, span.end),
+        _ if last.pos == Pos::SC && surface == "," && nominal(rest) && !lone_adverb => {
+            (Role::Coord, span.end)
+        }
         _ if surface == "및" => (Role::Coord, span.end),
-        None if nominal(core) && !lone_adverb => (Role::Noun, span.end),
+        // `국토부가` read as 국토/부가: a noun that ends in an agent and a
+        // particle.
+        None if nominal(core) && !lone_adverb => {
+            titled_subject(cx.text(span), span).unwrap_or((Role::Noun, span.end))
+        }
         _ => titled_subject(cx.text(span), span).unwrap_or((Role::Other, span.end)),
     }
 }
@@ -349,11 +353,22 @@ fn titled_subject(text: &str, span: Span) -> Option<(Role, usize)> {
     let (stem, particle) = ["은", "는", "이", "가"]
         .iter()
         .find_map(|p| text.strip_suffix(p).map(|stem| (stem, *p)))?;
-    let titled = AGENT_SUFFIXES
-        .iter()
-        .any(|s| s.chars().count() > 1 && stem.ends_with(s));
+    let titled = stem.chars().count() > 1
+        && AGENT_SUFFIXES
+            .iter()
+            .any(|s| (s.chars().count() > 1 || "부처청".contains(*s)) && stem.ends_with(s));
     let topic = matches!(particle, "은" | "는");
     titled.then(|| (Role::Subject { topic }, span.start + stem.len()))
+}
+
+/// Nouns and what stands for them (numbers, foreign words, a title's
+/// closing bracket).
+fn has_noun(pos: Pos) -> bool {
+    pos.is_noun()
+        || matches!(
+            pos,
+            Pos::SN | Pos::SL | Pos::SH | Pos::XSN | Pos::SSC | Pos::Unknown
+        )
 }
 
 /// No predicate, ending or particle among the morphemes.
