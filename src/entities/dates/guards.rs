@@ -49,6 +49,12 @@ pub(super) fn duration_follows(text: &str, end: usize) -> bool {
     .any(|w| rest.starts_with(w))
 }
 
+/// What follows a lone day that counts days rather than names one
+/// (`처리기간은 10일이다`, `3일 만에`, `10일 후`).
+const COUNT_WORDS: [&str; 12] = [
+    "이다", "이며", "이고", "로", "을", "를", "만에", "씩", "정도", "가량", "후", "뒤",
+];
+
 /// A weak day-only date (`13일`) counts when the words around it show it
 /// is one: `지난 10일`, `오늘(13일)`, `관세청은 13일`, `13일부터`, `30일까지`,
 /// `13일 밝혔다`, or a sentence that opens with it (`13일 방미통위에 따르면`).
@@ -56,6 +62,9 @@ pub(super) fn supports_day(text: &str, span: Span) -> bool {
     let head = text.get(..span.start).unwrap_or("").trim_end();
     let rest = text.get(span.end..).unwrap_or("").trim_start();
     let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+    if COUNT_WORDS.iter().any(|w| rest.starts_with(w)) {
+        return false;
+    }
     head.is_empty()
         || head.ends_with('.')
         || ["지난", "오는", "오늘(", "은", "는"]
