@@ -81,7 +81,13 @@ fn org_list(cx: &Context<'_>, run: &[&[Word]]) -> Option<OrgList> {
             .get(first_chunk.len() - 2)
             .is_some_and(|w| is_group_label(cx, w));
     let strong = counted || labelled;
-    if !(strong || (named >= 2 && named * 2 >= items.len())) {
+    // Even a counted list must read mostly as names: `자금, 창업프로그램`
+    // before `기업` is a list of things.
+    let names = items
+        .iter()
+        .filter(|w| is_org_name(cx.text(w.stem)) || is_name_like(cx, w))
+        .count();
+    if !(strong && names * 2 >= items.len() || (named >= 2 && named * 2 >= items.len())) {
         return None;
     }
     let kept: Vec<Span> = items
@@ -102,7 +108,10 @@ fn org_list(cx: &Context<'_>, run: &[&[Word]]) -> Option<OrgList> {
 /// place (`전라남도`) nor a number or unit.
 fn is_item(cx: &Context<'_>, w: &Word, strong: bool) -> bool {
     let stem = cx.text(w.stem);
-    if stem.chars().count() < 2 || !stem.chars().any(char::is_alphabetic) {
+    if stem.chars().count() < 2
+        || !stem.chars().any(char::is_alphabetic)
+        || stem.starts_with(|c: char| c.is_ascii_digit())
+    {
         return false;
     }
     let morphemes = cx.morphemes(w.stem);
@@ -120,10 +129,12 @@ fn is_name_shaped(text: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&' | '-'))
 }
 
-/// `기업인` / `기관인` / `기업` before a list: a group label.
+/// `기업인` / `기관인` / `중견기업` before a list: a group label (but not
+/// `창업기업에게`, an object with its particle).
 fn is_group_label(cx: &Context<'_>, w: &Word) -> bool {
     let stem = cx.text(w.stem);
-    stem.ends_with("기업") || stem.ends_with("기관")
+    (stem.ends_with("기업") || stem.ends_with("기관"))
+        && (!w.has_particle() || cx.text(w.span).ends_with('인'))
 }
 
 /// `12개 기업` / `13개사` / `기업들`: a noun that counts organisations.

@@ -133,14 +133,14 @@ fn mentions(
     out
 }
 
-/// Where a word names an institution: the whole word when it is a name
-/// as written (morphology may read a final `실` as an ending), else its
-/// stem.
+/// Where a word names an institution: its stem, or else the whole word
+/// when that is a name as written (morphology may read the final `실` of
+/// `국무조정실` as an ending).
 pub(crate) fn org_span(cx: &Context<'_>, w: &words::Word) -> Option<Span> {
-    if is_org_name(cx.text(w.span)) {
-        Some(w.span)
+    if is_org_name(cx.text(w.stem)) {
+        Some(w.stem)
     } else {
-        is_org_name(cx.text(w.stem)).then_some(w.stem)
+        is_org_name(cx.text(w.span)).then_some(w.span)
     }
 }
 

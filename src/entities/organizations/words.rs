@@ -92,11 +92,18 @@ pub(crate) fn words(cx: &Context<'_>, span: Span) -> Vec<Word> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut before: Option<char> = None;
+    let bytes = text.as_bytes();
+    // `2,500`: a thousands separator does not end a word.
+    let separator = |at: usize| {
+        at > 0
+            && bytes.get(at - 1).is_some_and(u8::is_ascii_digit)
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+    };
     for (at, c) in text
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        if is_delimiter(c) {
+        if is_delimiter(c) && !(c == ',' && separator(at)) {
             if let Some(s) = start.take() {
                 push_word(cx, span.start, text, (s, at), before, c, &mut out);
             }
