@@ -4,7 +4,8 @@
 //! cargo run --release --example extract -- [OPTIONS] PATH...
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -31,7 +32,9 @@ input order; nothing but data goes to standard output.
 options:
   --jsonl                    JSON Lines even for one input
   --text                     print the plain text that would be analysed
-                             (after decoding and HWPX/HWP reading) instead
+                             (after decoding and HWPX/HWP reading) instead;
+                             as JSON Lines {source, encoding, text} for
+                             several inputs
   --output DIR               write DIR/NAME.json (or NAME.txt with --text)
                              per input instead of printing
   --reference-date YYYY-MM-DD
@@ -267,7 +270,18 @@ fn run(args: &Args, extractor: &Extractor, items: &[Item]) -> bool {
                 loop {
                     let at = next.fetch_add(1, Ordering::Relaxed);
                     let Some(item) = items.get(at) else { break };
-                    let outcome = process(args, extractor, item, stdin, lines);
+                    // A bug in a recogniser must cost one file, not the batch.
+                    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                        process(args, extractor, item, stdin, lines)
+                    }))
+                    .unwrap_or_else(|_| Outcome {
+                        result: Err(format!(
+                            "{}: bodo panicked (a bug: please report it)",
+                            item.source()
+                        )),
+                        bytes: 0,
+                        warnings: 0,
+                    });
                     if send.send((at, outcome)).is_err() {
                         break;
                     }
@@ -289,11 +303,11 @@ fn run(args: &Args, extractor: &Extractor, items: &[Item]) -> bool {
 }
 
 /// Standard input, read once before the workers start.
-fn read_stdin(items: &[Item]) -> Option<std::io::Result<Vec<u8>>> {
-    items.iter().any(|i| matches!(i, Item::Stdin)).then(|| {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
-    })
+fn read_stdin(items: &[Item]) -> Option<Result<Input, String>> {
+    items
+        .iter()
+        .any(|i| matches!(i, Item::Stdin))
+        .then(|| bodo::read_from(std::io::stdin().lock(), "-").map_err(|err| err.to_string()))
 }
 
 /// Reads, analyses and renders one input.
@@ -301,7 +315,7 @@ fn process(
     args: &Args,
     extractor: &Extractor,
     item: &Item,
-    stdin: &Option<std::io::Result<Vec<u8>>>,
+    stdin: &Option<Result<Input, String>>,
     lines: bool,
 ) -> Outcome {
     let failed = |message: String| Outcome {
@@ -346,7 +360,7 @@ fn process(
     }
 }
 
-fn read(item: &Item, stdin: &Option<std::io::Result<Vec<u8>>>) -> Result<(Input, u64), String> {
+fn read(item: &Item, stdin: &Option<Result<Input, String>>) -> Result<(Input, u64), String> {
     match item {
         Item::File(path) => {
             let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
@@ -355,10 +369,8 @@ fn read(item: &Item, stdin: &Option<std::io::Result<Vec<u8>>>) -> Result<(Input,
                 .map_err(|err| err.to_string())
         }
         Item::Stdin => match stdin {
-            Some(Ok(bytes)) => bodo::read_bytes(bytes, "-")
-                .map(|input| (input, bytes.len() as u64))
-                .map_err(|err| err.to_string()),
-            Some(Err(err)) => Err(format!("-: {err}")),
+            Some(Ok(input)) => Ok((input.clone(), input.text.len() as u64)),
+            Some(Err(message)) => Err(message.clone()),
             None => Err("-: standard input was not read".into()),
         },
         Item::Unreadable(path, err) => Err(format!("{}: {err}", path.display())),
@@ -387,6 +399,7 @@ struct Report {
     terminal: bool,
     summary: bool,
     names: BTreeMap<String, usize>,
+    stdout_closed: bool,
 }
 
 impl Report {
@@ -402,6 +415,7 @@ impl Report {
             terminal: batch && std::io::stderr().is_terminal(),
             summary: batch,
             names: BTreeMap::new(),
+            stdout_closed: false,
         }
     }
 
@@ -411,10 +425,15 @@ impl Report {
         self.warnings += outcome.warnings;
         let written = outcome.result.and_then(|data| match &args.output {
             Some(dir) => self.write_file(dir, item, &data, args.text),
+            None if self.stdout_closed => Ok(()),
             None => {
                 let mut out = std::io::stdout().lock();
                 out.write_all(with_newline(&data).as_bytes())
-                    .map_err(|err| format!("standard output: {err}"))
+                    .map_err(|err| {
+                        // a closed pipe (`| head`) is reported once, not per file
+                        self.stdout_closed = true;
+                        format!("standard output: {err}")
+                    })
             }
         });
         if let Err(message) = written {

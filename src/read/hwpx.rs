@@ -114,6 +114,10 @@ fn part(
     })
 }
 
+/// Real OWPML nests a few dozen elements deep; a deeper tree is hostile
+/// and would overflow the stack when dropped.
+const MAX_XML_DEPTH: usize = 1000;
+
 /// Parses XML into a tree. Depth is bounded by the input length only, so
 /// the tree is built with an explicit stack, never by recursion.
 fn parse(xml: &str) -> Result<Elem, String> {
@@ -125,6 +129,11 @@ fn parse(xml: &str) -> Result<Elem, String> {
             .read_event()
             .map_err(|err| format!("broken XML at byte {at}: {err}"))?;
         match event {
+            Event::Start(_) if stack.len() > MAX_XML_DEPTH => {
+                return Err(format!(
+                    "XML nested more than {MAX_XML_DEPTH} deep at byte {at}"
+                ));
+            }
             Event::Start(start) => stack.push(element(&start)?),
             Event::Empty(start) => push(&mut stack, Node::Elem(element(&start)?)),
             Event::Text(text) => {

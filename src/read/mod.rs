@@ -13,6 +13,7 @@ mod hwp;
 mod hwpx;
 mod text;
 
+use std::io::Read;
 use std::path::Path;
 
 use crate::Error;
@@ -36,6 +37,10 @@ pub struct Input {
 /// bomb cannot exhaust memory. Real releases stay under a few megabytes.
 pub(crate) const MAX_DECOMPRESSED: u64 = 64 << 20;
 
+/// Inputs larger than this are refused: releases are a few hundred
+/// kilobytes, even with their images.
+pub(crate) const MAX_INPUT: u64 = 64 << 20;
+
 /// Tables in text boxes in tables: deeper nesting than this is refused
 /// rather than recursed into.
 pub(crate) const MAX_NESTING: usize = 32;
@@ -52,11 +57,41 @@ pub(crate) const MAX_NESTING: usize = 32;
 /// ```
 pub fn read_path(path: impl AsRef<Path>) -> Result<Input, Error> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let file = std::fs::File::open(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    read_bytes(&bytes, path)
+    read_from(file, path)
+}
+
+/// Reads a release from a reader, such as standard input; `name` labels
+/// errors. At most 64 MiB are read, so that `/dev/zero` or an endless
+/// pipe gives an error instead of exhausting memory.
+///
+/// # Example
+///
+/// ```
+/// let input = bodo::read_from("보도자료\n".as_bytes(), "-")?;
+/// assert_eq!(input.text, "보도자료\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn read_from(reader: impl Read, name: impl AsRef<Path>) -> Result<Input, Error> {
+    let name = name.as_ref();
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Io {
+            path: name.to_path_buf(),
+            source,
+        })?;
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(Error::Format {
+            path: name.to_path_buf(),
+            message: format!("larger than {} MiB, not a release", MAX_INPUT >> 20),
+        });
+    }
+    read_bytes(&bytes, name)
 }
 
 /// Reads a release from bytes already in memory; `name` only labels

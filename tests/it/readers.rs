@@ -167,6 +167,9 @@ fn broken_hwpx_gives_format_errors() {
     assert!(message(&truncated).contains("truncated XML"));
     let hwpx = tiny_hwpx();
     assert!(message(&hwpx[..hwpx.len() / 2]).contains("broken zip"));
+    let deep = "<a>".repeat(100_000);
+    let deep = zip(&[("Contents/section0.xml", deep.as_bytes())]);
+    assert!(message(&deep).contains("XML nested more than 1000 deep"));
 }
 
 #[test]
@@ -364,4 +367,15 @@ fn damaged_files_never_panic() {
             let _ = bodo::read_bytes(&bytes, "damaged");
         }
     }
+}
+
+/// An endless input is cut off with an error, not read until memory runs
+/// out.
+#[test]
+fn endless_input_is_refused() {
+    let err = bodo::read_from(std::io::repeat(b'a'), "endless").expect_err("refused");
+    assert_eq!(
+        err.to_string(),
+        "endless: larger than 64 MiB, not a release"
+    );
 }
