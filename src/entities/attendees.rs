@@ -17,7 +17,7 @@ use super::Context;
 use super::lexicon::title_ending;
 use super::organizations::words::{Segment, is_hangul, segments, words};
 use crate::Span;
-use crate::document::{Attendee, Block, Document};
+use crate::document::{Attendee, Block, BlockKind, Document};
 use crate::source::trim_span;
 
 /// Fills the document's attendees.
@@ -60,13 +60,13 @@ fn labelled_list(cx: &Context<'_>, seg: &Segment<'_>) -> Option<Vec<Span>> {
     Some(spans)
 }
 
-/// The child lines that continue an attendee list: paragraphs that open
-/// with a group label (`(국회) …`).
+/// The child lines that continue an attendee list: the unmarked lines
+/// pass 1 hangs under it (`(국회) …`, one attendee a line in a box).
 fn continuation_lines(block: &Block) -> Vec<Span> {
     block
         .children
         .iter()
-        .filter(|c| !block.span.contains(c.span) && c.text.trim_start().starts_with('('))
+        .filter(|c| !block.span.contains(c.span) && c.kind == BlockKind::Paragraph)
         .map(|c| c.span)
         .collect()
 }

@@ -255,8 +255,8 @@ pub(crate) const NOT_ORG_ENDINGS: &[&str] = &[
 /// name (`관계기관`, `유관기구`, `전문기구`, `지방정부`).
 pub(crate) const GENERIC_MODIFIERS: &[&str] = &[
     "관계", "유관", "전문", "상설", "감독", "국제", "지방", "공공", "민간", "해당", "관련", "각",
-    "주요", "협력", "소속", "산하", "지역", "우리", "동", "본", "전체", "모든", "신규", "사무",
-    "기존", "별도", "독립", "해외", "국내", "중앙", "전담", "다른", "이", "그", "범",
+    "주요", "협력", "소속", "산하", "지역", "동", "본", "전체", "모든", "신규", "사무", "기존",
+    "별도", "독립", "해외", "국내", "중앙", "전담", "다른", "이", "그", "범",
 ];
 
 /// Well-known short forms of ministries, agencies, associations and
@@ -335,6 +335,10 @@ pub(crate) const DROPPABLE_PREFIXES: &[&str] = &["한국", "대한", "국립"];
 /// Korean surnames, for judging whether a word that ko-dic does not know
 /// is a name. The common ones cover nearly every name in the genre.
 pub(crate) const SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부황보";
+
+/// Endings of university departments, which may stand between a
+/// professor's university and title.
+pub(crate) const DEPARTMENT_ENDINGS: &[&str] = &["학과", "학부", "대학원", "연구실"];
 
 /// Words before a title that look like a name but are not one.
 pub(crate) const NOT_NAMES: &[&str] = &[

@@ -16,7 +16,9 @@
 //! recogniser.
 
 use super::Context;
-use super::lexicon::{HEAD_TITLES, NOT_NAMES, SURNAMES, title_ending};
+use super::lexicon::{
+    DEPARTMENT_ENDINGS, HEAD_TITLES, NOT_NAMES, SURNAMES, ends_with_longer, title_ending,
+};
 use super::organizations::words::{Word, is_contact, is_hangul, segments, words};
 use super::organizations::{canonical_in, is_org_name};
 use crate::Span;
@@ -105,10 +107,19 @@ fn name_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
                 affiliation: affiliation.or(before).or_else(|| paren_org(cx, ws, i)),
             });
         }
-        if w.has_particle() || !is_affiliation(cx, w) {
+        // `전기공학과`: morphology reads the final 과 as a particle.
+        if is_department(cx.text(w.span)) {
+            j = skip_aside(cx, ws, j + 1).0;
+            continue;
+        }
+        if w.has_particle() {
             return None;
         }
-        affiliation = affiliation.or(Some(w.stem));
+        if is_affiliation(cx, w) {
+            affiliation = affiliation.or(Some(w.stem));
+        } else if !is_department(cx.text(w.stem)) {
+            return None;
+        }
         j = skip_aside(cx, ws, j + 1).0;
     }
     None
@@ -246,6 +257,12 @@ fn is_affiliation(cx: &Context<'_>, w: &Word) -> bool {
                 .all(|m| m.pos == Pos::NNP && m.class != Class::Person))
 }
 
+/// A university department between an affiliation and a title
+/// (`광운대학교 전기공학과 교수`).
+fn is_department(stem: &str) -> bool {
+    is_hangul(stem) && DEPARTMENT_ENDINGS.iter().any(|e| ends_with_longer(stem, e))
+}
+
 /// Whether `w` is a person's name: 2–4 Hangul syllables that ko-dic
 /// tags as a name, or that open with a surname and that ko-dic does not
 /// read as one common word.
@@ -262,9 +279,12 @@ fn is_name(cx: &Context<'_>, w: &Word) -> bool {
     if morphemes.iter().any(|m| m.class == Class::Person) {
         return true;
     }
-    let nouns = morphemes
-        .iter()
-        .all(|m| m.pos.is_noun() || m.pos == Pos::Unknown);
+    // Unknown names come out in pieces (`곽/NNG 은/JX 섭/NNG`), but never
+    // with a verb or an ending in them.
+    let last = morphemes.len().saturating_sub(1);
+    let nouns = morphemes.iter().enumerate().all(|(k, m)| {
+        m.pos.is_noun() || m.pos == Pos::Unknown || (m.pos.is_particle() && k < last)
+    });
     if n > 3
         || !nouns
         || morphemes
