@@ -15,7 +15,7 @@ use regex::Regex;
 
 use super::Context;
 use super::lexicon::title_ending;
-use super::organizations::words::{Segment, is_hangul, segments, words};
+use super::organizations::words::{Segment, Word, is_hangul, segments, words};
 use crate::Span;
 use crate::document::{Attendee, Block, BlockKind, Document};
 use crate::source::trim_span;
@@ -152,9 +152,8 @@ fn trailing_title(cx: &Context<'_>, item: Span) -> Option<String> {
 
 /// A word that is only a particle, split off by a parenthesis
 /// (`소재)에서`).
-fn is_particle_only(cx: &Context<'_>, span: Span) -> bool {
-    let morphemes = cx.morphemes(span);
-    !morphemes.is_empty() && morphemes.iter().all(|m| m.pos.is_particle())
+fn is_particle_only(w: &Word) -> bool {
+    !w.morphemes.is_empty() && w.morphemes.iter().all(|m| m.pos.is_particle())
 }
 
 // `… 등 유관기관 및 관계 전문가들이 참석한 가운데`: who was present.
@@ -177,7 +176,7 @@ fn present_at(cx: &Context<'_>, doc: &Document, span: Span) -> Vec<Attendee> {
     let mut start = at;
     for (k, w) in ws.iter().enumerate().rev() {
         let last = k + 1 == ws.len();
-        let particle = w.has_particle() || is_particle_only(cx, w.span);
+        let particle = w.has_particle() || is_particle_only(w);
         if !last && particle && !matches!(w.after, Some(',') | Some('ㆍ') | Some('·')) {
             break;
         }

@@ -248,7 +248,7 @@ fn title_stem(cx: &Context<'_>, w: &Word) -> Option<Span> {
 /// an institution, or a proper noun (`광운대`).
 fn is_affiliation(cx: &Context<'_>, w: &Word) -> bool {
     let stem = cx.text(w.stem);
-    let morphemes = cx.morphemes(w.stem);
+    let morphemes = w.stem_morphemes();
     is_org_name(stem)
         || (is_hangul(stem)
             && !morphemes.is_empty()
@@ -275,7 +275,7 @@ fn is_name(cx: &Context<'_>, w: &Word) -> bool {
     if is_org_name(stem) || title_ending(stem).is_some() {
         return false;
     }
-    let morphemes = cx.morphemes(w.stem);
+    let morphemes = w.stem_morphemes();
     if morphemes.iter().any(|m| m.class == Class::Person) {
         return true;
     }

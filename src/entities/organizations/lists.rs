@@ -114,7 +114,7 @@ fn is_item(cx: &Context<'_>, w: &Word, strong: bool) -> bool {
     {
         return false;
     }
-    let morphemes = cx.morphemes(w.stem);
+    let morphemes = w.stem_morphemes();
     if !morphemes.is_empty() && morphemes.iter().all(|m| m.class == Class::Place) {
         return false;
     }
@@ -153,7 +153,7 @@ pub(crate) fn is_name_like(cx: &Context<'_>, w: &Word) -> bool {
     if !is_name_shaped(cx.text(w.stem)) {
         return false;
     }
-    let morphemes = cx.morphemes(w.stem);
+    let morphemes = w.stem_morphemes();
     !(morphemes.len() == 1 && morphemes.iter().all(|m| m.pos == Pos::NNG))
         && morphemes.iter().all(|m| {
             m.pos.is_noun()

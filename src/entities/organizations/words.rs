@@ -5,10 +5,10 @@
 use crate::Span;
 use crate::document::{Block, BlockKind};
 use crate::entities::{Context, walk};
-use crate::morph::Pos;
+use crate::morph::{Morpheme, Pos};
 
 /// One word (어절, cut further at brackets, commas and interpuncts).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Word {
     /// The word as written, without surrounding punctuation.
     pub(crate) span: Span,
@@ -18,12 +18,24 @@ pub(crate) struct Word {
     pub(crate) before: Option<char>,
     /// The character just after the word (`None` at the segment end).
     pub(crate) after: Option<char>,
+    /// The morphemes inside the word, cut from one analysis of the whole
+    /// segment so that long lines stay linear.
+    pub(crate) morphemes: Vec<Morpheme>,
 }
 
 impl Word {
     /// Whether morphology cut a particle or ending off the word.
     pub(crate) fn has_particle(&self) -> bool {
         self.stem != self.span
+    }
+
+    /// The morphemes of the stem.
+    pub(crate) fn stem_morphemes(&self) -> Vec<Morpheme> {
+        self.morphemes
+            .iter()
+            .filter(|m| self.stem.contains(m.span))
+            .copied()
+            .collect()
     }
 }
 
@@ -89,6 +101,7 @@ pub(crate) fn is_delimiter(c: char) -> bool {
 /// The words of `span`, each with its stem.
 pub(crate) fn words(cx: &Context<'_>, span: Span) -> Vec<Word> {
     let text = cx.text(span);
+    let all = cx.morphemes(span);
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut before: Option<char> = None;
@@ -105,7 +118,7 @@ pub(crate) fn words(cx: &Context<'_>, span: Span) -> Vec<Word> {
     {
         if is_delimiter(c) && !(c == ',' && separator(at)) {
             if let Some(s) = start.take() {
-                push_word(cx, span.start, text, (s, at), before, c, &mut out);
+                push_word(&all, span.start, text, (s, at), (before, c), &mut out);
             }
             before = Some(c);
         } else if start.is_none() {
@@ -121,14 +134,13 @@ pub(crate) fn words(cx: &Context<'_>, span: Span) -> Vec<Word> {
 }
 
 /// Adds the word `text[s..e]` (offsets in the segment) trimmed of dots
-/// and dashes at its ends.
+/// and dashes at its ends, with its morphemes taken from `all`.
 fn push_word(
-    cx: &Context<'_>,
+    all: &[Morpheme],
     base: usize,
     text: &str,
     (s, e): (usize, usize),
-    before: Option<char>,
-    after: char,
+    (before, after): (Option<char>, char),
     out: &mut Vec<Word>,
 ) {
     let Some(raw) = text.get(s..e) else { return };
@@ -140,11 +152,21 @@ fn push_word(
         return;
     }
     let span = Span::new(base + s, base + e);
+    let from = all.partition_point(|m| m.span.start < span.start);
+    let morphemes: Vec<Morpheme> = all
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .filter(|m| span.contains(m.span))
+        .copied()
+        .collect();
     out.push(Word {
         span,
-        stem: stem(cx, span),
+        stem: stem_of(&morphemes, span),
         before,
         after: Some(after),
+        morphemes,
     });
 }
 
@@ -160,7 +182,11 @@ fn is_inflection(pos: Pos) -> bool {
 /// `span` without its trailing particles, copula and endings, as
 /// morphology segments them; the whole span when nothing would be left.
 pub(crate) fn stem(cx: &Context<'_>, span: Span) -> Span {
-    let morphemes = cx.morphemes(span);
+    stem_of(&cx.morphemes(span), span)
+}
+
+/// [`stem`] over morphemes already at hand.
+fn stem_of(morphemes: &[Morpheme], span: Span) -> Span {
     let mut end = span.end;
     for m in morphemes.iter().rev() {
         if m.span.end != end || !is_inflection(m.pos) || m.spaced {
