@@ -200,3 +200,34 @@ fn present_at(cx: &Context<'_>, doc: &Document, span: Span) -> Vec<Attendee> {
     out.extend(orgs);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_need_a_colon_or_brackets() {
+        for label in [
+            "ㅇ 참석자 : (정부)",
+            "(참 석) 김창섭",
+            "[참석] 국무총리",
+            "‣ 참  석  자 : 전기",
+        ] {
+            assert!(LABEL.is_match(label), "{label}");
+        }
+        for text in [
+            "면담에 참석한 금융기관",
+            "(패널 토의 추가 참석) | 참석자",
+            "참석 요청 가능",
+        ] {
+            assert!(!LABEL.is_match(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn group_labels_open_items() {
+        let caps = GROUP.captures("(국회) 이학영 위원장").expect("group");
+        assert_eq!(&caps["g"], "국회");
+        assert!(GROUP.captures("이학영 위원장(법안 발의)").is_none());
+    }
+}

@@ -299,3 +299,36 @@ fn is_name(cx: &Context<'_>, w: &Word) -> bool {
             .all(|m| !matches!(m.pos, Pos::NNP | Pos::Unknown));
     stem.chars().next().is_some_and(|c| SURNAMES.contains(c)) && !common
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::organizations::words::with_context;
+
+    fn names(text: &str) -> Vec<(String, bool)> {
+        with_context(text, |cx| {
+            words(cx, Span::new(0, text.len()))
+                .iter()
+                .map(|w| (cx.text(w.stem).to_string(), is_name(cx, w)))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn names_are_judged_by_morphology() {
+        let got = names("박진규 윤창렬 곽은섭 이번 신임 정부 한국 마련한 허용오차");
+        let is = |word: &str| got.iter().find(|(w, _)| w == word).map(|(_, n)| *n);
+        for name in ["박진규", "윤창렬", "곽은섭"] {
+            assert_eq!(is(name), Some(true), "{name}: {got:?}");
+        }
+        for word in ["이번", "신임", "정부", "한국", "마련한", "허용오차"] {
+            assert_eq!(is(word), Some(false), "{word}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn departments_sit_between_university_and_title() {
+        assert!(is_department("전기공학과"));
+        assert!(!is_department("학과"));
+    }
+}

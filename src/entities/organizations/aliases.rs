@@ -79,3 +79,44 @@ pub(crate) fn definitions(cx: &Context<'_>, span: Span) -> Vec<Definition> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::organizations::words::with_context;
+
+    fn defs(text: &str) -> Vec<(String, Option<String>, bool)> {
+        with_context(text, |cx| {
+            definitions(cx, Span::new(0, text.len()))
+                .into_iter()
+                .map(|d| (d.full, d.alias, d.names_head))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn aliases_heads_and_acronyms() {
+        assert_eq!(
+            defs("산업통상자원부(장관: 문승욱, 이하 “산업부”)는"),
+            [("산업통상자원부".into(), Some("산업부".into()), true)]
+        );
+        assert_eq!(
+            defs("건설근로자공제회(이사장 직무대행 권혁태, 이하 ‘공제회’)는"),
+            [("건설근로자공제회".into(), Some("공제회".into()), true)]
+        );
+        assert_eq!(
+            defs("세계보건기구(World Health Organization, 이하 WHO)가"),
+            [("세계보건기구".into(), Some("WHO".into()), false)]
+        );
+        assert_eq!(
+            defs("연방에너지규제위원회(FERC: Federal Energy Regulatory Commission)가"),
+            [("연방에너지규제위원회".into(), Some("FERC".into()), false)]
+        );
+    }
+
+    #[test]
+    fn only_organisations_define_aliases() {
+        assert!(defs("추가경정예산(이하 추경예산)이").is_empty());
+        assert!(defs("지역사랑 휴가지원(이하 반값 여행)").is_empty());
+    }
+}

@@ -249,3 +249,32 @@ pub(crate) fn check_counts(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::organizations::words::with_context;
+
+    #[test]
+    fn counting_nouns() {
+        for noun in ["기관", "기업들", "12개기업", "13개사", "협단체"] {
+            assert!(counts_orgs(noun), "{noun}");
+        }
+        for noun in ["업종", "기업인식", "명"] {
+            assert!(!counts_orgs(noun), "{noun}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_things_is_not_a_list_of_organisations() {
+        let text = "창업기업에게 자금, 창업프로그램 지원";
+        let lists = with_context(text, |cx| {
+            let doc = crate::structure::parse(cx.source);
+            crate::entities::organizations::words::segments(&doc.blocks)
+                .into_iter()
+                .flat_map(|s| enumerations(cx, s))
+                .count()
+        });
+        assert_eq!(lists, 0);
+    }
+}

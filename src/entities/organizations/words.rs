@@ -210,3 +210,51 @@ pub(crate) fn is_hangul(s: &str) -> bool {
 pub(crate) fn chars(s: &str) -> usize {
     s.chars().count()
 }
+
+/// A context over `text` for unit tests of the recognisers that read
+/// words.
+#[cfg(test)]
+pub(crate) fn with_context<T>(text: &str, f: impl FnOnce(&Context<'_>) -> T) -> T {
+    use std::sync::LazyLock;
+    static MORPHOLOGY: LazyLock<crate::morph::Morphology> =
+        LazyLock::new(|| crate::morph::Morphology::embedded().expect("dictionary"));
+    let source = crate::source::Source::new(text);
+    let options = crate::Options::default();
+    let cx = Context::new(&source, &options, &MORPHOLOGY);
+    f(&cx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(text: &str) -> Vec<String> {
+        with_context(text, |cx| {
+            words(cx, Span::new(0, text.len()))
+                .iter()
+                .map(|w| cx.text(w.stem).to_string())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn particles_are_cut_by_morphology() {
+        assert_eq!(
+            stems("산업통상자원부(장관: 문승욱)는 한국산업지능화협회가 주최한"),
+            [
+                "산업통상자원부",
+                "장관",
+                "문승욱",
+                "는",
+                "한국산업지능화협회",
+                "주최한"
+            ]
+        );
+        assert_eq!(stems("글로벌 기업인 지멘스,"), ["글로벌", "기업", "지멘스"]);
+    }
+
+    #[test]
+    fn thousands_separators_stay_inside_numbers() {
+        assert_eq!(stems("+2,500 | 해소, 복구"), ["2,500", "해소", "복구"]);
+    }
+}
