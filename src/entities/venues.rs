@@ -317,13 +317,12 @@ fn drop_spaced_note(cx: &Context<'_>, span: Span) -> Span {
 fn sentence_venues(cx: &Context<'_>, span: Span, when: &[Span], out: &mut Vec<Snippet>) {
     let morphemes = cx.morphemes(span);
     for (i, m) in morphemes.iter().enumerate() {
-        if m.pos != Pos::JKB || !cx.text(m.span).starts_with("에서") || m.spaced {
-            continue;
-        }
         let Some(after) = morphemes.get(i + 1..) else {
             continue;
         };
-        if !event_follows(cx, after) {
+        let held =
+            m.pos == Pos::JKB && cx.text(m.span).starts_with("에서") && event_follows(cx, after);
+        if m.spaced || !(held || is_visited(cx, m, after)) {
             continue;
         }
         let Some(before) = morphemes.get(..i) else {
@@ -333,6 +332,16 @@ fn sentence_venues(cx: &Context<'_>, span: Span, when: &[Span], out: &mut Vec<Sn
             out.push(cx.source.snippet(place));
         }
     }
+}
+
+/// `…을 찾아`, `…를 방문하여`: the object of a visit is where the
+/// visit takes place.
+fn is_visited(cx: &Context<'_>, m: &Morpheme, after: &[Morpheme]) -> bool {
+    m.pos == Pos::JKO
+        && after.first().is_some_and(|v| {
+            let text = cx.text(v.span);
+            (v.pos == Pos::VV && text.starts_with('찾')) || (v.pos == Pos::NNG && text == "방문")
+        })
 }
 
 /// Whether an event verb (개최, 열리다, 갖다, 진행, 체결, 출범, 참석 …)
@@ -430,13 +439,29 @@ fn is_name_word(cx: &Context<'_>, word: &[Morpheme], when: &[Span]) -> bool {
     let Some(first) = word.first() else {
         return false;
     };
+    let last = word.len().saturating_sub(1);
     is_noun_part(first.pos)
-        && word.iter().all(|m| {
-            (is_noun_part(m.pos) || m.pos == Pos::JKG || m.pos == Pos::VCP || is_dot(cx, m))
+        && word.iter().enumerate().all(|(i, m)| {
+            // Inside a word between nouns, ko-dic's misreadings of an
+            // unknown compound (`부산공동어시장` with 어 as an
+            // interjection) are still part of it.
+            let inner = i > 0 && i < last && !m.pos.is_particle() && !is_ending(m.pos);
+            (is_noun_part(m.pos)
+                || m.pos == Pos::JKG
+                || m.pos == Pos::VCP
+                || is_dot(cx, m)
+                || inner)
                 && !NOT_PLACE.contains(&cx.text(m.span))
                 && !is_when(cx, m, when)
         })
-        && word.last().is_some_and(|m| m.pos != Pos::JKG)
+        && word
+            .last()
+            .is_some_and(|m| is_noun_part(m.pos) || m.pos == Pos::VCP)
+}
+
+/// Verb endings, which close a word as a predicate.
+fn is_ending(pos: Pos) -> bool {
+    matches!(pos, Pos::EP | Pos::EF | Pos::EC | Pos::ETN | Pos::ETM)
 }
 
 /// `·` joining two names (`반월·시화산단`).

@@ -203,7 +203,7 @@ fn venues_gold() {
             .map(|v| (v.text.clone(), "-".to_string()))
             .collect()
     });
-    assert_scores("venues", &s, 0.9, 0.85);
+    assert_scores("venues", &s, 0.9, 0.9);
 }
 
 #[test]

@@ -77,6 +77,16 @@ fn read(cx: &Context<'_>, within: Span, phone: Span) -> Option<Contact> {
         start = run.start;
         name_the(cx, run, &mut c);
     }
+    if c.department
+        .as_deref()
+        .is_some_and(|d| PHONE_WORDS.contains(&d))
+        || c.department.is_none()
+    {
+        // `…연구소로 전화(☎054-…)`: the department is the word before the
+        // phone word, without its particle.
+        c.department = addressee(cx, Span::new(within.start, start))
+            .or(c.department.filter(|d| !PHONE_WORDS.contains(&d.as_str())));
+    }
     let span = Span::new(start, end.min(within.end));
     c.mention = cx.source.snippet(span);
     Some(c)
@@ -126,6 +136,26 @@ fn is_name_word(cx: &Context<'_>, morphemes: &[Morpheme], at: Span, word: &str) 
     syllable || department || nouns
 }
 
+/// Words for "phone" that stand before a number, not whose it is.
+const PHONE_WORDS: &[&str] = &["전화", "연락처", "대표번호", "전화번호", "문의처"];
+
+/// The word right before `span`'s end when, without its particle, it
+/// names a department or agency (`국립경주문화유산연구소로` → `…연구소`).
+fn addressee(cx: &Context<'_>, span: Span) -> Option<String> {
+    let text = cx.text(span).trim_end();
+    let word_start = span.start + text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let word = Span::new(word_start, span.start + text.len());
+    let morphemes: Vec<Morpheme> = cx.morphemes(word);
+    let stem_end = morphemes
+        .iter()
+        .rev()
+        .find(|m| !m.pos.is_particle())
+        .map(|m| m.span.end)?;
+    let stem = cx.text(Span::new(word.start, stem_end));
+    let named = stem.chars().count() >= 3 && DEPARTMENT_SUFFIXES.iter().any(|s| stem.ends_with(s));
+    (named && morphemes.last().is_some_and(|m| m.pos.is_particle())).then(|| stem.to_string())
+}
+
 /// Endings of department names that ko-dic may read as particles.
 const DEPARTMENT_SUFFIXES: &[&str] = &[
     "과",
@@ -141,6 +171,11 @@ const DEPARTMENT_SUFFIXES: &[&str] = &[
     "센터",
     "본부",
     "위원회",
+    "연구소",
+    "협회",
+    "공사",
+    "공단",
+    "재단",
 ];
 
 fn is_word_char(c: char) -> bool {
