@@ -32,7 +32,7 @@ pub(crate) mod clause;
 use super::quotes::subject::{Subject, pick, strip_asides, subjects};
 use super::{Context, is_inline_child};
 use crate::Span;
-use crate::document::{Block, BlockKind, Commitment, Document};
+use crate::document::{Block, BlockKind, Commitment, Document, Quote};
 use clause::{Trigger, sentences, skip_leading, triggers};
 
 /// Anaphors that point back to an actor named before.
@@ -43,67 +43,105 @@ const ANAPHORS: &[&str] = &["이들", "이", "동", "해당", "그"];
 struct Actors {
     /// The last actor named in the body.
     last: Option<String>,
+    /// The issuer of the release, when nobody was named yet.
+    issuer: Option<String>,
 }
 
 /// Fills the document's commitments.
 pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
-    let quotes: Vec<Span> = doc.quotes.iter().map(|q| q.mention.span).collect();
-    let issuer = doc.issuer.as_ref().map(|i| i.name.clone());
-    let mut actors = Actors::default();
+    let mut actors = Actors {
+        last: None,
+        issuer: doc.issuer.as_ref().map(|i| i.name.clone()),
+    };
     let mut out = Vec::new();
     for block in body_blocks(&doc.blocks) {
-        let listed = listed(cx, doc, block, &mut actors, &mut out);
+        // Subjects are read once per block: a long line is not read again
+        // for each of its sentences.
+        let quoted: Vec<&Quote> = doc
+            .quotes
+            .iter()
+            .filter(|q| block.span.contains(q.mention.span))
+            .collect();
+        let quotes: Vec<Span> = quoted.iter().map(|q| q.mention.span).collect();
+        let all = subjects(cx, doc, block.span);
+        let body: Vec<Subject> = all
+            .iter()
+            .filter(|s| !quotes.iter().any(|q| q.contains(s.span)))
+            .copied()
+            .collect();
+        let listed = listed(cx, block, &body, &mut actors, &mut out);
+        let skip: Vec<Span> = quotes.iter().chain(&listed).copied().collect();
         for sentence in sentences(cx.source.text, 0, block.span, &quotes) {
-            let skip: Vec<Span> = quotes.iter().chain(&listed).copied().collect();
-            let found = triggers(cx.source.text, 0, sentence, false)
-                .into_iter()
-                .filter(|t| !skip.iter().any(|s| s.contains(t.span)));
-            let mut start = sentence.start;
-            let mut named: Option<String> = None;
-            // A later clause of the sentence goes on with the actor of the
-            // clause before it (`A는 …할 계획이며, …할 예정이다`).
-            let mut sentence_actor: Option<String> = None;
-            for trigger in found {
-                let clause = Span::new(start, trigger.span.end);
-                let fallback = sentence_actor
-                    .clone()
-                    .or_else(|| actors.last.clone())
-                    .or_else(|| issuer.clone());
-                // `“…”고 강조할 예정이다` plans to speak; the pledge inside
-                // the quote is read with the quote.
-                if quotes.iter().any(|q| clause.contains(*q)) {
-                    start = trigger.span.end;
-                    continue;
-                }
-                let (mut item, explicit) = commit(cx, doc, clause, trigger, &actors, fallback);
-                if explicit {
-                    named.clone_from(&item.actor);
-                }
-                item.index = (block.kind == BlockKind::ListItem)
-                    .then_some(block.number)
-                    .flatten();
-                sentence_actor.clone_from(&item.actor);
-                out.push(item);
-                start = trigger.span.end;
-            }
-            remember(cx, doc, sentence, &quotes, &mut actors);
-            if named.is_some() && !has_topic(cx, doc, sentence) {
-                actors.last = named;
-            }
+            let found = within(&body, sentence);
+            clauses(cx, block, sentence, &found, &skip, &mut actors, &mut out);
         }
-    }
-    for quote in &doc.quotes {
-        pledges(
-            cx,
-            doc,
-            quote.mention.span,
-            quote.speaker.clone(),
-            &actors,
-            &mut out,
-        );
+        for quote in quoted {
+            pledges(cx, quote, &all, &actors, &mut out);
+        }
     }
     out.sort_by_key(|c| c.mention.span);
     doc.commitments = out;
+}
+
+/// The subjects of `found` that lie, particle included, in `region`.
+fn within(found: &[Subject], region: Span) -> Vec<Subject> {
+    found
+        .iter()
+        .filter(|s| region.contains(Span::new(s.span.start, s.end)))
+        .copied()
+        .collect()
+}
+
+/// The commitments of one sentence outside quotes and duty lists (`skip`),
+/// and the actor it passes on.
+fn clauses(
+    cx: &Context<'_>,
+    block: &Block,
+    sentence: Span,
+    found: &[Subject],
+    skip: &[Span],
+    actors: &mut Actors,
+    out: &mut Vec<Commitment>,
+) {
+    let mut start = sentence.start;
+    let mut named: Option<String> = None;
+    // A later clause of the sentence goes on with the actor of the clause
+    // before it (`A는 …할 계획이며, …할 예정이다`).
+    let mut sentence_actor: Option<String> = None;
+    for trigger in triggers(cx.source.text, 0, sentence, false) {
+        let clause = Span::new(start, trigger.span.end);
+        start = trigger.span.end;
+        // `“…”고 강조할 예정이다` plans to speak; the pledge inside the
+        // quote is read with the quote.
+        if skip
+            .iter()
+            .any(|s| s.contains(trigger.span) || clause.contains(*s))
+        {
+            continue;
+        }
+        let fallback = sentence_actor
+            .clone()
+            .or_else(|| actors.last.clone())
+            .or_else(|| actors.issuer.clone());
+        let (mut item, explicit) = commit(cx, clause, trigger, found, actors, fallback);
+        if explicit {
+            named.clone_from(&item.actor);
+        }
+        item.index = (block.kind == BlockKind::ListItem)
+            .then_some(block.number)
+            .flatten();
+        sentence_actor.clone_from(&item.actor);
+        out.push(item);
+    }
+    // Only a topic (은/는) carries over: a subject (이/가) belongs to its
+    // clause; a sentence without one passes on the actor its commitment
+    // named.
+    let topics: Vec<Subject> = found.iter().filter(|s| s.topic).copied().collect();
+    match pick(&topics, false) {
+        Some(s) => actors.last = Some(resolve(cx, s.span, actors)),
+        None if named.is_some() => actors.last = named,
+        None => {}
+    }
 }
 
 /// The blocks whose sentences may commit, in document order; inline list
@@ -131,8 +169,8 @@ fn body_blocks(blocks: &[Block]) -> Vec<&Block> {
 /// commitment per item. Returns the items' spans.
 fn listed(
     cx: &Context<'_>,
-    doc: &Document,
     block: &Block,
+    found: &[Subject],
     actors: &mut Actors,
     out: &mut Vec<Commitment>,
 ) -> Vec<Span> {
@@ -148,7 +186,7 @@ fn listed(
         return Vec::new();
     }
     let lead = Span::new(block.span.start, first.span.start);
-    let actor = pick(&subjects(cx, doc, lead), false)
+    let actor = pick(&within(found, lead), false)
         .map(|s| resolve(cx, s.span, actors))
         .or_else(|| actors.last.clone());
     for item in &items {
@@ -186,18 +224,17 @@ fn duty_list(cx: &Context<'_>, items: &[&Block]) -> bool {
 }
 
 /// The commitment closed by `trigger` in `clause`, and whether the clause
-/// names its actor.
+/// names its actor (among `found`, the subjects around it).
 fn commit(
     cx: &Context<'_>,
-    doc: &Document,
     clause: Span,
     trigger: Trigger,
+    found: &[Subject],
     actors: &Actors,
     fallback: Option<String>,
 ) -> (Commitment, bool) {
     let before = Span::new(clause.start, trigger.span.start);
-    let found = subjects(cx, doc, before);
-    let subject = pick(&found, trigger.embedded);
+    let subject = pick(&within(found, before), trigger.embedded);
     let start = match subject {
         Some(s) => skip_leading(cx.source.text, 0, Span::new(s.end, trigger.span.end)),
         None => skip_leading(cx.source.text, 0, clause),
@@ -226,50 +263,22 @@ fn group(name: &str) -> &str {
     name.rsplit_once(" 등 ").map_or(name, |(_, group)| group)
 }
 
-/// Remembers the actor a sentence names as its topic (outside quotes); a
-/// sentence without one passes on the actor its commitment named.
-fn remember(
-    cx: &Context<'_>,
-    doc: &Document,
-    sentence: Span,
-    quotes: &[Span],
-    actors: &mut Actors,
-) {
-    // Only a topic (은/는) carries over: a subject (이/가) belongs to its
-    // clause.
-    let found: Vec<Subject> = subjects(cx, doc, sentence)
-        .into_iter()
-        .filter(|s| s.topic && !quotes.iter().any(|q| q.contains(s.span)))
-        .collect();
-    if let Some(s) = pick(&found, false) {
-        let name = resolve(cx, s.span, actors);
-        actors.last = Some(name);
-    }
-}
-
-/// Whether the sentence has an agent topic of its own.
-fn has_topic(cx: &Context<'_>, doc: &Document, sentence: Span) -> bool {
-    subjects(cx, doc, sentence)
-        .iter()
-        .any(|s| s.topic && s.agent)
-}
-
 /// Pledges and plans inside quoted words; the actor is the subject of the
 /// clause when it names one (`정부가 지원을 아끼지 않겠다`), else the
 /// speaker.
 fn pledges(
     cx: &Context<'_>,
-    doc: &Document,
-    quote: Span,
-    speaker: Option<String>,
+    quote: &Quote,
+    found: &[Subject],
     actors: &Actors,
     out: &mut Vec<Commitment>,
 ) {
-    for sentence in sentences(cx.source.text, 0, quote, &[]) {
+    for sentence in sentences(cx.source.text, 0, quote.mention.span, &[]) {
         let mut start = sentence.start;
         for trigger in triggers(cx.source.text, 0, sentence, true) {
             let clause = Span::new(start, trigger.span.end);
-            out.push(commit(cx, doc, clause, trigger, actors, speaker.clone()).0);
+            let speaker = quote.speaker.clone();
+            out.push(commit(cx, clause, trigger, found, actors, speaker).0);
             start = trigger.span.end;
         }
     }

@@ -34,7 +34,7 @@ use regex::Regex;
 use super::{Context, is_inline_child};
 use crate::Span;
 use crate::document::{Block, BlockKind, Document, Quote};
-use subject::{is_agent, pick, strip_asides, subjects};
+use subject::{Subject, is_agent, pick, strip_asides, subjects};
 
 /// The text right after a closing mark is a quotative ending:
 /// `^\s*(?:이)?(?:라고|라며|라면서)|^\s*(?:고|며|면서|하고)(?:[\s,.]|$)`.
@@ -129,18 +129,29 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
     for (index, block) in blocks.iter().enumerate() {
         let adjacent = chain.as_ref().is_some_and(|c| index <= c.block + 1);
         let mut previous_end = block.span.start;
-        for pair in pairs(cx.text(block.span), block.span.start) {
+        let pairs = pairs(cx.text(block.span), block.span.start);
+        // The block's subjects are read once: asking per quote would read
+        // a long line again for each of its quotes.
+        let found: Vec<Subject> = if pairs.is_empty() {
+            Vec::new()
+        } else {
+            subjects(cx, doc, block.span)
+                .into_iter()
+                .filter(|s| !pairs.iter().any(|p| p.inner().contains(s.span)))
+                .collect()
+        };
+        for pair in pairs {
             let Some(form) = form(cx, doc, block, pair, previous_end, adjacent) else {
                 continue;
             };
-            let speaker = speaker(cx, doc, block, pair, previous_end, form)
+            let speaker = speaker(cx, &found, block, pair, previous_end, form)
                 .or_else(|| {
                     chain
                         .as_ref()
                         .filter(|_| adjacent)
                         .and_then(|c| c.speaker.clone())
                 })
-                .or_else(|| earlier_subject(cx, doc, block, pair));
+                .or_else(|| earlier_subject(cx, &found, block, pair));
             chain = Some(Chain {
                 block: index,
                 speaker: speaker.clone(),
@@ -267,7 +278,7 @@ fn headline(cx: &Context<'_>, doc: &Document, before: &str, open: usize) -> Opti
 /// The speaker the sentence of the quote names.
 fn speaker(
     cx: &Context<'_>,
-    doc: &Document,
+    found: &[Subject],
     block: &Block,
     pair: Pair,
     previous_end: usize,
@@ -284,17 +295,28 @@ fn speaker(
         .last()
         .map_or(before.start, |m| before.start + m.end());
     let region = Span::new(sentence_start.max(block.span.start), pair.open.start);
-    pick_in(cx, doc, region)
+    pick_in(cx, found, region)
 }
 
 /// The subject of an earlier sentence of the block.
-fn earlier_subject(cx: &Context<'_>, doc: &Document, block: &Block, pair: Pair) -> Option<String> {
-    pick_in(cx, doc, Span::new(block.span.start, pair.open.start))
+fn earlier_subject(
+    cx: &Context<'_>,
+    found: &[Subject],
+    block: &Block,
+    pair: Pair,
+) -> Option<String> {
+    pick_in(cx, found, Span::new(block.span.start, pair.open.start))
 }
 
-/// The agent subject of `region` (see [`subject::pick`]).
-fn pick_in(cx: &Context<'_>, doc: &Document, region: Span) -> Option<String> {
-    pick(&subjects(cx, doc, region), false).map(|s| name(cx, s.span))
+/// The agent subject among those of `found` in `region` (see
+/// [`subject::pick`]).
+fn pick_in(cx: &Context<'_>, found: &[Subject], region: Span) -> Option<String> {
+    let inside: Vec<Subject> = found
+        .iter()
+        .filter(|s| region.contains(Span::new(s.span.start, s.end)))
+        .copied()
+        .collect();
+    pick(&inside, false).map(|s| name(cx, s.span))
 }
 
 /// A phrase as a name: asides dropped, spaces collapsed.

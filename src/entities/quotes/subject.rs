@@ -53,6 +53,8 @@ struct Word {
     adnominal: bool,
     /// Ends in a connective that closes a subordinate clause (`하도록`).
     subordinate: bool,
+    /// ko-dic classes a morpheme of it as a person or an organisation.
+    classed: bool,
 }
 
 /// Leading words that are time or connectives, not part of the subject.
@@ -100,13 +102,21 @@ pub(crate) fn subjects(cx: &Context<'_>, doc: &Document, region: Span) -> Vec<Su
             first += 1;
         }
         let start = words.get(first).map_or(word.span.start, |w| w.span.start);
-        let span = Span::new(start, word.head.end);
+        // `“정부가`: the opening mark of a quote is not part of the name.
+        let mark = cx.text(Span::new(start, word.head.end)).len()
+            - cx.text(Span::new(start, word.head.end))
+                .trim_start_matches(['“', '"', '‘'])
+                .len();
+        let span = Span::new(start + mark, word.head.end);
         let relative = !topic && in_relative_clause(cx, &words[i + 1..]);
+        let classed = words
+            .get(first..=i)
+            .is_some_and(|ws| ws.iter().any(|w| w.classed));
         out.push(Subject {
             span,
             end: word.span.end,
             topic,
-            agent: !relative && is_agent(cx, doc, span),
+            agent: !relative && (classed || named_agent(cx, doc, span)),
         });
     }
     out
@@ -176,28 +186,31 @@ fn is_leading_stop(word: &str) -> bool {
         || (digits && (word.contains('월') || word.contains('일') || word.contains('년')))
 }
 
-/// Whether the phrase at `span` names a person or an organisation.
+/// Whether the phrase at `span` names a person or an organisation (for a
+/// lone phrase: [`subjects`] reads the classes from the words it has).
 pub(crate) fn is_agent(cx: &Context<'_>, doc: &Document, span: Span) -> bool {
-    let text = cx.text(span);
-    let bare = strip_asides(text);
+    named_agent(cx, doc, span)
+        || cx
+            .morphemes(span)
+            .iter()
+            .any(|m| matches!(m.class, Class::Person | Class::Organization))
+}
+
+/// Whether the phrase ends in an agent word of the genre or is a person or
+/// an organisation found before.
+fn named_agent(cx: &Context<'_>, doc: &Document, span: Span) -> bool {
+    let bare = strip_asides(cx.text(span));
     let bare = bare.trim_end_matches(['」', '｣', '』', '’', '”', '"', '\'', ' ']);
     let last = bare.rsplit(' ').next().unwrap_or(bare);
     // `기관들`, `전문가들`: a plural of an agent; `과제들` is not one.
     let last = last.strip_suffix('들').unwrap_or(last);
-    if AGENT_SUFFIXES.iter().any(|s| last.ends_with(s)) {
-        return true;
-    }
-    let classed = cx
-        .morphemes(span)
-        .iter()
-        .any(|m| matches!(m.class, Class::Person | Class::Organization));
-    let known = doc.people.iter().any(|p| overlaps(p.mention.span, span))
+    AGENT_SUFFIXES.iter().any(|s| last.ends_with(s))
+        || doc.people.iter().any(|p| overlaps(p.mention.span, span))
         || doc
             .organizations
             .iter()
             .flat_map(|o| &o.mentions)
-            .any(|m| overlaps(m.span, span));
-    classed || known
+            .any(|m| overlaps(m.span, span))
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
@@ -307,6 +320,9 @@ fn word(cx: &Context<'_>, morphemes: &[Morpheme]) -> Option<Word> {
         predicate,
         adnominal,
         subordinate,
+        classed: core
+            .iter()
+            .any(|m| matches!(m.class, Class::Person | Class::Organization)),
     })
 }
 
