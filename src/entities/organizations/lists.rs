@@ -11,7 +11,7 @@ use super::words::{Segment, Word, words};
 use crate::Span;
 use crate::document::{Block, BlockKind, Warning};
 use crate::entities::Context;
-use crate::entities::lexicon::COUNTED_ORG_NOUNS;
+use crate::entities::lexicon::{COUNTED_ORG_NOUNS, NOT_ORG_ENDINGS};
 use crate::morph::{Class, Pos};
 
 /// A list of organisations found in one segment or block.
@@ -111,6 +111,7 @@ fn is_item(cx: &Context<'_>, w: &Word, strong: bool) -> bool {
     if stem.chars().count() < 2
         || !stem.chars().any(char::is_alphabetic)
         || stem.starts_with(|c: char| c.is_ascii_digit())
+        || NOT_ORG_ENDINGS.iter().any(|e| stem.ends_with(e))
     {
         return false;
     }
