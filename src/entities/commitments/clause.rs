@@ -40,7 +40,7 @@ static SENTENCE_END: LazyLock<Regex> =
 /// `^(?:(?:또한|아울러|특히|…)\s*,?\s*)+`.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:또한|아울러|특히|한편|이어|이어서|그리고|이에|이와\s함께|더불어|먼저|우선|다만|이에\s따라)\s*,?\s+)+",
+        r"^(?:(?:이에\s따라|이와\s함께|이어서|또한|아울러|특히|한편|이어|그리고|이에|더불어|먼저|우선|다만)\s*,?\s+)+",
     )
     .expect("static regex")
 });
@@ -186,5 +186,9 @@ mod tests {
         let text = "또한, 앞으로 지원할 계획이다";
         let span = skip_leading(text, 0, Span::new(0, text.len()));
         assert_eq!(&text[span.range()], "앞으로 지원할 계획이다");
+        // The longer connective wins: not `따라 …`.
+        let text = "이에 따라 지난 3월에는 취소할 방침이다";
+        let span = skip_leading(text, 0, Span::new(0, text.len()));
+        assert_eq!(&text[span.range()], "지난 3월에는 취소할 방침이다");
     }
 }
