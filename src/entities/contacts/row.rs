@@ -178,3 +178,20 @@ impl Who {
         )]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells() {
+        assert!(is_reach("(044-203-4321)"));
+        assert!(is_reach("02-3017-7074, 7076, 7080"));
+        assert!(is_reach("(daae0517@korea.kr)"));
+        assert!(!is_reach("기업금융과(044-204-7524)"));
+        assert!(is_label("담당 부서 <총괄>"));
+        assert!(is_label("<총괄>"));
+        assert!(!is_label("기획조정실"));
+        assert!(is_role("책 임 자"));
+    }
+}

@@ -211,3 +211,17 @@ fn name_in(cx: &Context<'_>, block: &Block) -> Option<(Span, String)> {
     let span = Span::new(start, start + trimmed.len());
     Some((span, trimmed.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_split_on_commas_outside_brackets() {
+        assert_eq!(
+            split_hosts("한국산업지능화협회(김태환 회장), 코트라"),
+            ["한국산업지능화협회", "코트라"]
+        );
+        assert_eq!(split_hosts("A(가, 나)"), ["A"]);
+    }
+}

@@ -168,3 +168,17 @@ pub(super) fn situate(doc: &Document, event: &mut Event, within: &[Span], near: 
             .map(|v| v.text.clone());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_spaces_and_brackets() {
+        assert_eq!(
+            key("「산업 디지털 전환 페스티벌」"),
+            "산업디지털전환페스티벌"
+        );
+        assert_eq!(key("민-관 합동 전략회의"), "민관합동전략회의");
+    }
+}

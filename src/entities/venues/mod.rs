@@ -1,0 +1,142 @@
+//! Recognises venues: `장소` fields, combined `일시/장소` fields (the part
+//! after the date and time), and places in sentences where something
+//! takes place (`… 코트라 본사에서 … 협약식을 갖고`, `…에서 개최`,
+//! `…에서 열린`).
+//!
+//! In sentences the place is the run of nouns before the particle `에서`
+//! (JKB), accepted when ko-dic knows a place name in it (Class::Place) or
+//! it ends in a word for a building or room, and when an event verb
+//! follows. The venue text never includes the particle.
+
+mod fields;
+mod sentence;
+
+use super::{Context, walk};
+use crate::Span;
+use crate::document::{Block, BlockKind, Document, Snippet};
+
+pub(crate) use fields::{Field, Label, fields};
+pub(crate) use sentence::is_event_verb;
+
+/// Nouns that name an event (genre vocabulary): a run ending in one is
+/// the event, not its place (`타운홀 미팅에서`).
+pub(crate) const EVENT_NOUNS: &[&str] = &[
+    "협약식",
+    "출범식",
+    "발대식",
+    "기념식",
+    "시상식",
+    "포상식",
+    "위촉식",
+    "개막식",
+    "폐막식",
+    "착공식",
+    "준공식",
+    "개소식",
+    "수여식",
+    "간담회",
+    "설명회",
+    "박람회",
+    "토론회",
+    "공청회",
+    "발표회",
+    "전시회",
+    "설명회",
+    "협의회",
+    "보고회",
+    "포럼",
+    "회의",
+    "세미나",
+    "워크숍",
+    "워크샵",
+    "페스티벌",
+    "축제",
+    "심포지엄",
+    "컨퍼런스",
+    "콘퍼런스",
+    "총회",
+    "회담",
+    "미팅",
+    "행사",
+    "특별전",
+    "강좌",
+    "대회",
+    "캠페인",
+    "엑스포",
+    "주간",
+    "설명회",
+    "교육",
+];
+
+/// Fills the document's venues.
+pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+    let mut venues = Vec::new();
+    let when: Vec<Span> = doc
+        .dates
+        .iter()
+        .map(|d| d.mention.span)
+        .chain(doc.times.iter().map(|t| t.mention.span))
+        .collect();
+    for block in walk(&doc.blocks) {
+        if block.kind == BlockKind::Contact {
+            continue;
+        }
+        if !block.cells.is_empty() {
+            venues.extend(place_row(block).into_iter().map(|c| cx.source.snippet(c)));
+            continue;
+        }
+        for span in own_text(block) {
+            for field in fields(cx, span) {
+                if let Some(v) = fields::field_venue(cx, &field, &when) {
+                    venues.push(cx.source.snippet(v));
+                }
+            }
+            sentence::sentence_venues(cx, span, &when, &mut venues);
+        }
+    }
+    venues.sort_by_key(|v: &Snippet| v.span);
+    venues.dedup_by_key(|v| v.span);
+    doc.venues = venues;
+}
+
+/// `장소 | 연구실 | 집무실 | …`: a schedule table's row of places, one
+/// venue a cell.
+fn place_row(block: &Block) -> Vec<Span> {
+    let mut cells = block.cells.iter();
+    let label = cells.next().map(|c| {
+        c.text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+    });
+    if label.as_deref() != Some("장소") {
+        return Vec::new();
+    }
+    cells
+        .filter(|c| !c.text.trim().is_empty() && c.text.trim() != "-")
+        .map(|c| c.span)
+        .collect()
+}
+
+/// A block's own text: its span minus the inline children cut out of it.
+pub(crate) fn own_text(block: &Block) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut at = block.span.start;
+    let mut inner: Vec<Span> = block
+        .children
+        .iter()
+        .filter(|c| block.span.contains(c.span))
+        .map(|c| c.span)
+        .collect();
+    inner.sort();
+    for child in inner {
+        if child.start > at {
+            spans.push(Span::new(at, child.start));
+        }
+        at = at.max(child.end);
+    }
+    if block.span.end > at {
+        spans.push(Span::new(at, block.span.end));
+    }
+    spans
+}

@@ -1,0 +1,286 @@
+//! Places in sentences: the noun run before `에서` where an event takes
+//! place, and the object of a visit (`…을 찾아`).
+
+use crate::Span;
+use crate::document::Snippet;
+use crate::entities::Context;
+use crate::morph::{Class, Morpheme, Pos};
+
+use super::EVENT_NOUNS;
+
+/// Words for buildings and rooms that make a noun run a place even when
+/// ko-dic knows no place name in it (genre vocabulary).
+const PLACE_HEADS: &[&str] = &[
+    "본사",
+    "청사",
+    "본관",
+    "회의실",
+    "대회의실",
+    "센터",
+    "홀",
+    "룸",
+    "호텔",
+    "컨벤션",
+    "전시장",
+    "박물관",
+    "미술관",
+    "도서관",
+    "캠퍼스",
+    "대학교",
+    "공장",
+    "사옥",
+    "지사",
+    "공항",
+    "광장",
+    "공원",
+    "스퀘어",
+    "전시관",
+    "기념관",
+    "강당",
+    "체육관",
+    "경기장",
+    "회관",
+    "빌딩",
+    "타워",
+    "코엑스",
+    "벡스코",
+    "킨텍스",
+    "연수원",
+    "별관",
+    "접견실",
+    "중명전",
+    "로비",
+    "국회",
+    "관",
+    "궁",
+    "청",
+];
+
+/// Words before `에서` that are times, not places.
+const NOT_PLACE: &[&str] = &[
+    "오전", "오후", "이날", "당일", "같은", "날", "오는", "지난", "등",
+];
+
+/// Places before `에서` in a sentence where an event takes place.
+pub(super) fn sentence_venues(cx: &Context<'_>, span: Span, when: &[Span], out: &mut Vec<Snippet>) {
+    let morphemes = cx.morphemes(span);
+    for (i, m) in morphemes.iter().enumerate() {
+        let Some(after) = morphemes.get(i + 1..) else {
+            continue;
+        };
+        let held =
+            m.pos == Pos::JKB && cx.text(m.span).starts_with("에서") && event_follows(cx, after);
+        if m.spaced || !(held || is_visited(cx, m, after)) {
+            continue;
+        }
+        let Some(before) = morphemes.get(..i) else {
+            continue;
+        };
+        if let Some(place) = place_before(cx, before, when) {
+            out.push(cx.source.snippet(place));
+        }
+    }
+}
+
+/// `…을 찾아`, `…를 방문하여`: the object of a visit is where the
+/// visit takes place.
+fn is_visited(cx: &Context<'_>, m: &Morpheme, after: &[Morpheme]) -> bool {
+    m.pos == Pos::JKO
+        && after.first().is_some_and(|v| {
+            let text = cx.text(v.span);
+            (v.pos == Pos::VV && text.starts_with('찾')) || (v.pos == Pos::NNG && text == "방문")
+        })
+}
+
+/// Whether an event verb (개최, 열리다, 갖다, 진행, 체결, 출범, 참석 …)
+/// comes in the rest of the sentence.
+pub(super) fn event_follows(cx: &Context<'_>, after: &[Morpheme]) -> bool {
+    for m in after.iter().take_while(|m| m.pos != Pos::SF).take(30) {
+        if is_event_verb(cx, m) {
+            return true;
+        }
+        // A clause ends (`소장하고`, `밝혔다`): what follows is not about
+        // this place.
+        if matches!(m.last_pos, Pos::EC | Pos::EF) {
+            return false;
+        }
+    }
+    false
+}
+
+/// 개최, 진행, 체결, 출범, 개막, 참석 (nouns made verbs), and the verbs
+/// 열다/열리다, 갖다/가지다.
+pub(crate) fn is_event_verb(cx: &Context<'_>, m: &Morpheme) -> bool {
+    let text = cx.text(m.span);
+    match m.pos {
+        Pos::NNG => matches!(
+            text,
+            "개최" | "진행" | "체결" | "출범" | "개막" | "참석" | "개소" | "공개"
+        ),
+        Pos::VV => ["열", "갖", "가지", "가졌", "가진"]
+            .iter()
+            .any(|v| text.starts_with(v)),
+        _ => false,
+    }
+}
+
+/// The noun run (with an attached bracket) that ends right before
+/// `에서`, when it names a place.
+fn place_before(cx: &Context<'_>, before: &[Morpheme], when: &[Span]) -> Option<Span> {
+    let end = before.last()?.span.end;
+    let (rest, mut placey) = strip_bracket(before)?;
+    let mut start = None;
+    let mut words = 0;
+    let mut j = rest.len();
+    while j > 0 && words < 6 {
+        let head = rest.get(..j).unwrap_or_default();
+        let word_start = head.iter().rposition(|m| m.spaced).unwrap_or(0);
+        let word = rest.get(word_start..j).unwrap_or_default();
+        if !is_name_word(cx, word, when) {
+            break;
+        }
+        placey |= word.iter().any(|m| m.class == Class::Place);
+        start = word.first().map(|m| m.span.start);
+        words += 1;
+        j = word_start;
+    }
+    let span = trim_to_place(cx, before, Span::new(start?, end));
+    let text = cx.text(span);
+    let compact: String = text
+        .split('(')
+        .next()
+        .unwrap_or(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let head = PLACE_HEADS.iter().any(|h| compact.ends_with(h));
+    let event = EVENT_NOUNS.iter().any(|e| compact.ends_with(e));
+    ((placey || head) && !event).then_some(span)
+}
+
+/// Splits off a bracket that ends right before `에서` (`중명전(서울 중구)`):
+/// the morphemes before it, and whether a place name stands inside.
+fn strip_bracket(before: &[Morpheme]) -> Option<(&[Morpheme], bool)> {
+    if before.last()?.pos != Pos::SSC {
+        return Some((before, false));
+    }
+    let mut depth = 0i32;
+    let mut placey = false;
+    for (i, m) in before.iter().enumerate().rev() {
+        match m.pos {
+            Pos::SSC => depth += 1,
+            Pos::SSO => depth -= 1,
+            _ => placey |= m.class == Class::Place,
+        }
+        if depth == 0 {
+            // A bracket set off by a space is a note, not part of a name.
+            return (!m.spaced).then(|| (before.get(..i).unwrap_or_default(), placey));
+        }
+    }
+    None
+}
+
+/// Whether a word (morphemes between spaces) can be part of a place
+/// name: nouns, with at most a genitive or copula misread inside
+/// (`대회의실` as 대회+의+실, `코트라` as 코트+라), and no date or time.
+fn is_name_word(cx: &Context<'_>, word: &[Morpheme], when: &[Span]) -> bool {
+    let Some(first) = word.first() else {
+        return false;
+    };
+    let last = word.len().saturating_sub(1);
+    is_noun_part(first.pos)
+        && word.iter().enumerate().all(|(i, m)| {
+            // Inside a word between nouns, ko-dic's misreadings of an
+            // unknown compound (`부산공동어시장` with 어 as an
+            // interjection) are still part of it.
+            let inner = i > 0 && i < last && !m.pos.is_particle() && !is_ending(m.pos);
+            (is_noun_part(m.pos)
+                || m.pos == Pos::JKG
+                || m.pos == Pos::VCP
+                || is_dot(cx, m)
+                || inner)
+                && !NOT_PLACE.contains(&cx.text(m.span))
+                && !is_when(cx, m, when)
+        })
+        && word
+            .last()
+            .is_some_and(|m| is_noun_part(m.pos) || m.pos == Pos::VCP)
+}
+
+/// Verb endings, which close a word as a predicate.
+fn is_ending(pos: Pos) -> bool {
+    matches!(pos, Pos::EP | Pos::EF | Pos::EC | Pos::ETN | Pos::ETM)
+}
+
+/// `·` joining two names (`반월·시화산단`).
+fn is_dot(cx: &Context<'_>, m: &Morpheme) -> bool {
+    matches!(cx.text(m.span), "·" | "‧" | "ㆍ" | "-")
+}
+
+/// Whether `m` is part of a date or time: inside a found mention, or a
+/// counter after digits such as `15시`, `13일` (not `천년보고`).
+fn is_when(cx: &Context<'_>, m: &Morpheme, when: &[Span]) -> bool {
+    let after_digit = m.span.start.checked_sub(1).is_some_and(|at| {
+        cx.text(Span::new(at, m.span.start))
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    });
+    when.iter().any(|w| w.contains(m.span))
+        || (m.pos == Pos::NNBC
+            && after_digit
+            && matches!(cx.text(m.span), "시" | "분" | "일" | "월" | "년"))
+}
+
+/// Starts the run at its first word that names a place: a proper noun, a
+/// word ko-dic does not know, or a building word (`전 일정 다산정보관
+/// 로비` is `다산정보관 로비`).
+fn trim_to_place(cx: &Context<'_>, morphemes: &[Morpheme], run: Span) -> Span {
+    let inside: Vec<&Morpheme> = morphemes.iter().filter(|m| run.contains(m.span)).collect();
+    let mut word_start = run.start;
+    for m in &inside {
+        if m.spaced {
+            word_start = m.span.start;
+        }
+        let word_end = inside
+            .iter()
+            .find(|n| n.span.start > m.span.start && n.spaced)
+            .map_or(run.end, |n| n.span.start);
+        // A short common noun on its own (`일정`) does not start a name; a
+        // word of several morphemes (`코트라`, `다산정보관`) may.
+        let parts = inside
+            .iter()
+            .filter(|n| n.span.start >= word_start && n.span.end <= word_end)
+            .count();
+        let lone = parts == 1 && m.pos == Pos::NNG && cx.text(m.span).chars().count() <= 2;
+        let named = (m.spaced && !lone)
+            || matches!(m.pos, Pos::NNP | Pos::Unknown | Pos::SL)
+            || m.class == Class::Place;
+        let word: String = cx
+            .text(Span::new(word_start, word_end))
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if named || PLACE_HEADS.iter().any(|h| word.ends_with(h)) {
+            return Span::new(word_start, run.end);
+        }
+    }
+    run
+}
+
+/// Parts of speech that make up a place name.
+fn is_noun_part(pos: Pos) -> bool {
+    matches!(
+        pos,
+        Pos::NNG
+            | Pos::NNP
+            | Pos::NNBC
+            | Pos::NR
+            | Pos::SL
+            | Pos::SN
+            | Pos::SH
+            | Pos::XSN
+            | Pos::XPN
+            | Pos::Unknown
+    )
+}
