@@ -13,6 +13,7 @@
 //! A row without a department takes the one of the row above.
 
 use super::{EMAIL, PHONE, compact, contact, inline, is_name, is_title};
+use crate::Span;
 use crate::document::{Block, Contact, Snippet};
 use crate::entities::Context;
 
@@ -30,7 +31,7 @@ pub(super) fn read(
     out: &mut Vec<Contact>,
 ) -> bool {
     let cells = &block.cells;
-    let Some(first) = cells.iter().position(|c| is_reach(&c.text)) else {
+    let Some((head, reach)) = split(cx, cells) else {
         // `기업금융과(044-204-7524)` inside a cell of some other table.
         let before = out.len();
         for cell in cells {
@@ -38,22 +39,17 @@ pub(super) fn read(
         }
         return out.len() > before;
     };
-    let head = cells.get(..first).unwrap_or_default();
-    let reach: Vec<&Snippet> = cells
-        .iter()
-        .skip(first)
-        .take_while(|c| is_reach(&c.text))
-        .collect();
+    let head = &head[..];
     let who = Who::read(head);
     let department = who.department.clone().or_else(|| carry.department.clone());
     carry.department.clone_from(&department);
     let phones: Vec<String> = reach
         .iter()
-        .flat_map(|c| PHONE.find_iter(&c.text).map(|m| m.as_str().to_string()))
+        .flat_map(|c| PHONE.find_iter(c).map(|m| m.as_str().to_string()))
         .collect();
     let emails: Vec<String> = reach
         .iter()
-        .flat_map(|c| EMAIL.find_iter(&c.text).map(|m| m.as_str().to_string()))
+        .flat_map(|c| EMAIL.find_iter(c).map(|m| m.as_str().to_string()))
         .collect();
     for (i, (title, name)) in who
         .people(phones.len().max(emails.len()))
@@ -69,6 +65,46 @@ pub(super) fn read(
         out.push(c);
     }
     true
+}
+
+/// Splits a row into the cells before its phones and the texts holding
+/// the phones: `… | 과장 | 허경민 | (044-…)`, or, with the name and the
+/// phone in one cell after a title, `… | 과장 | 이형석 (044-…)`.
+fn split<'c>(cx: &Context<'_>, cells: &'c [Snippet]) -> Option<(Vec<Snippet>, Vec<&'c str>)> {
+    if let Some(first) = cells.iter().position(|c| is_reach(&c.text)) {
+        let head = cells.get(..first).unwrap_or_default().to_vec();
+        let reach = cells
+            .iter()
+            .skip(first)
+            .take_while(|c| is_reach(&c.text))
+            .map(|c| c.text.as_str())
+            .collect();
+        return Some((head, reach));
+    }
+    cells.iter().enumerate().find_map(|(i, cell)| {
+        let at = PHONE
+            .find(&cell.text)
+            .or_else(|| EMAIL.find(&cell.text))?
+            .start();
+        let name = cell
+            .text
+            .get(..at)?
+            .trim_end_matches(|c: char| c.is_whitespace() || "(☎".contains(c));
+        let titled = i > 0
+            && cells
+                .get(i - 1)
+                .is_some_and(|t| is_title(&compact(&t.text)) || is_role(&t.text));
+        let rest = cell.text.get(at..)?;
+        if !(titled && is_name(&compact(name)) && is_reach(rest)) {
+            return None;
+        }
+        let mut head = cells.get(..i).unwrap_or_default().to_vec();
+        head.push(
+            cx.source
+                .snippet(Span::new(cell.span.start, cell.span.start + name.len())),
+        );
+        Some((head, vec![rest]))
+    })
 }
 
 /// Whether a cell holds only phones or e-mails (with brackets, commas,
