@@ -25,7 +25,7 @@ static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
         | 기로\s?(?:했|하였|합의했|합의하였|결정했|결정하였|약속했|약속하였)(?:다|으며)
         | 기로\s?하고
         | 추진한다 | 추진할\s것이다 | 나갈\s것이다 | 나간다
-        | (?:협약|MOU|양해각서|협정|약정)[’”」』)]?(?:을|를)?\s?체결(?:했다|하였다|한다|하고|했으며|하였으며)
+        | (?P<pact>(?:협약|MOU|양해각서|협정|약정)[’”」』)]?(?:을|를)?\s?체결(?:했다|하였다|한다|하고|했으며|하였으며))
         | (?P<pledge>겠다|겠습니다)(?:[^가-힣]|$)
         ",
     )
@@ -53,6 +53,8 @@ pub(crate) struct Trigger {
     /// A reported decision (`동참하기로 했다고 밝혔다`): the committer is
     /// the subject of the embedded clause, not the reporter.
     pub(crate) embedded: bool,
+    /// An agreement (`협약을 체결하였다`): the parties' duties follow.
+    pub(crate) pact: bool,
 }
 
 /// The triggers in `span` of `text` (which starts at byte `base`);
@@ -82,9 +84,31 @@ pub(crate) fn triggers(text: &str, base: usize, span: Span, pledges: bool) -> Ve
         out.push(Trigger {
             span: matched,
             embedded,
+            pact: caps.name("pact").is_some(),
         });
     }
     out
+}
+
+/// The last word of a sentence: `(?P<verb>[가-힣]+다)\.?\s*$`.
+static LAST_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?P<verb>[가-힣]+다)\.?\s*$").expect("static regex"));
+
+/// A duty under an agreement: the sentence ends in a present declarative
+/// (`…에 힘쓴다`, `…검증을 실시한다`), not a passive (`된다`) or a copula.
+pub(crate) fn duty(text: &str, base: usize, sentence: Span) -> Option<Trigger> {
+    let slice = local(text, base, sentence)?;
+    let verb = LAST_WORD.captures(slice)?.name("verb")?;
+    let stem = verb.as_str().strip_suffix('다')?;
+    let last = stem.chars().next_back()?;
+    let code = u32::from(last);
+    let nieun = (0xAC00..=0xD7A3).contains(&code) && (code - 0xAC00) % 28 == 4;
+    let present = (nieun || last == '는') && !matches!(last, '된' | '인');
+    present.then(|| Trigger {
+        span: Span::new(sentence.start + verb.start(), sentence.start + verb.end()),
+        embedded: false,
+        pact: false,
+    })
 }
 
 /// `할`, `모아나갈`: the verb ends in the future ㄹ and is not passive.
@@ -168,6 +192,18 @@ mod tests {
         assert_eq!(found("아끼지 않겠다", true), ["겠다"]);
         assert!(found("아끼지 않겠다", false).is_empty());
         assert!(found("근절하겠다는 의지", true).is_empty());
+    }
+
+    #[test]
+    fn duties_are_present_declaratives() {
+        fn found(text: &str) -> Option<&str> {
+            duty(text, 0, Span::new(0, text.len())).map(|t| &text[t.span.range()])
+        }
+        assert_eq!(found("시설 개선 지원 등에 힘쓴다."), Some("힘쓴다"));
+        assert_eq!(found("품질에 대한 검증을 실시한다."), Some("실시한다"));
+        assert_eq!(found("생활 인프라가 확충된다."), None);
+        assert_eq!(found("검증을 실시했다."), None);
+        assert_eq!(found("동성이다."), None);
     }
 
     #[test]

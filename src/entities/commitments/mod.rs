@@ -4,7 +4,10 @@
 //! A commitment is a clause closed by a predicate that commits (see
 //! [`clause`]): `하기로 했다`, `할 계획이다`, `할 예정이다`, `할 방침이다`,
 //! `추진한다`, `해 나갈 것이다`, a pact (`협약을 체결하였다`), and inside
-//! quoted words a pledge (`지원을 아끼지 않겠다`).
+//! quoted words a pledge (`지원을 아끼지 않겠다`). After an agreement, a
+//! party's duty stated in the present tense (`한국환경공단은 …을
+//! 제공한다`) is one too; otherwise plain present-tense announcements
+//! (`설명회를 개최한다`) are not.
 //!
 //! **Its text** is what the actor commits to: from just after the actor's
 //! subject phrase, or from the start of the clause when the clause does not
@@ -33,7 +36,7 @@ use super::quotes::subject::{Subject, pick, strip_asides, subjects};
 use super::{Context, is_inline_child};
 use crate::Span;
 use crate::document::{Block, BlockKind, Commitment, Document, Quote};
-use clause::{Trigger, sentences, skip_leading, triggers};
+use clause::{Trigger, duty, sentences, skip_leading, triggers};
 
 /// Anaphors that point back to an actor named before.
 const ANAPHORS: &[&str] = &["이들", "이", "동", "해당", "그"];
@@ -45,6 +48,9 @@ struct Actors {
     last: Option<String>,
     /// The issuer of the release, when nobody was named yet.
     issuer: Option<String>,
+    /// An agreement was made: the parties' duties follow in the present
+    /// tense (`한국환경공단은 …을 제공한다`).
+    pact: bool,
 }
 
 /// Fills the document's commitments.
@@ -52,6 +58,7 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
     let mut actors = Actors {
         last: None,
         issuer: doc.issuer.as_ref().map(|i| i.name.clone()),
+        pact: false,
     };
     let mut out = Vec::new();
     for block in body_blocks(&doc.blocks) {
@@ -131,7 +138,11 @@ fn clauses(
             .then_some(block.number)
             .flatten();
         sentence_actor.clone_from(&item.actor);
+        actors.pact |= trigger.pact;
         out.push(item);
+    }
+    if sentence_actor.is_none() && actors.pact {
+        duty_clause(cx, sentence, found, skip, actors, out);
     }
     // Only a topic (은/는) carries over: a subject (이/가) belongs to its
     // clause; a sentence without one passes on the actor its commitment
@@ -141,6 +152,30 @@ fn clauses(
         Some(s) => actors.last = Some(resolve(cx, s.span, actors)),
         None if named.is_some() => actors.last = named,
         None => {}
+    }
+}
+
+/// After an agreement, a sentence whose topic is an agent and whose
+/// predicate is a present declarative states a party's duty.
+fn duty_clause(
+    cx: &Context<'_>,
+    sentence: Span,
+    found: &[Subject],
+    skip: &[Span],
+    actors: &Actors,
+    out: &mut Vec<Commitment>,
+) {
+    let Some(trigger) = duty(cx.source.text, 0, sentence) else {
+        return;
+    };
+    let before = Span::new(sentence.start, trigger.span.start);
+    let topical = pick(&within(found, before), false).is_some_and(|s| s.topic);
+    if topical
+        && !skip
+            .iter()
+            .any(|s| before.contains(*s) || s.contains(trigger.span))
+    {
+        out.push(commit(cx, sentence, trigger, found, actors, None).0);
     }
 }
 
