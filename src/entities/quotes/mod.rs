@@ -130,16 +130,7 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
         let adjacent = chain.as_ref().is_some_and(|c| index <= c.block + 1);
         let mut previous_end = block.span.start;
         let pairs = pairs(cx.text(block.span), block.span.start);
-        // The block's subjects are read once: asking per quote would read
-        // a long line again for each of its quotes.
-        let found: Vec<Subject> = if pairs.is_empty() {
-            Vec::new()
-        } else {
-            subjects(cx, doc, block.span)
-                .into_iter()
-                .filter(|s| !pairs.iter().any(|p| p.inner().contains(s.span)))
-                .collect()
-        };
+        let found = block_subjects(cx, doc, block, &pairs);
         for pair in pairs {
             let Some(form) = form(cx, doc, block, pair, previous_end, adjacent) else {
                 continue;
@@ -168,6 +159,18 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
         }
     }
     doc.quotes = quotes;
+}
+
+/// The subjects of the block outside quote marks, read once: asking per
+/// quote would read a long line again for each of its quotes.
+fn block_subjects(cx: &Context<'_>, doc: &Document, block: &Block, pairs: &[Pair]) -> Vec<Subject> {
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    subjects(cx, doc, block.span)
+        .into_iter()
+        .filter(|s| !pairs.iter().any(|p| p.inner().contains(s.span)))
+        .collect()
 }
 
 /// The blocks that may hold quotes, in document order; inline list items
