@@ -49,13 +49,15 @@ pub(crate) const RECOGNISERS: &[Recogniser] = &[
 ];
 
 /// What every recogniser sees: the input, the extractor's settings, and
-/// morphology on demand, computed at most once per block.
+/// morphology on demand, computed at most once per line.
 pub(crate) struct Context<'a> {
     pub(crate) source: &'a Source<'a>,
     pub(crate) options: &'a Options,
     morphology: &'a Morphology,
-    /// Morphemes of each analysed line-level span, keyed by that span.
-    cache: RefCell<HashMap<Span, Vec<Morpheme>>>,
+    /// Where each line starts, for finding a span's line in O(log n).
+    line_starts: Vec<usize>,
+    /// Morphemes of each analysed line, by line number, in text order.
+    cache: RefCell<HashMap<usize, Vec<Morpheme>>>,
 }
 
 impl<'a> Context<'a> {
@@ -64,10 +66,14 @@ impl<'a> Context<'a> {
         options: &'a Options,
         morphology: &'a Morphology,
     ) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(source.text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
         Context {
             source,
             options,
             morphology,
+            line_starts,
             cache: RefCell::new(HashMap::new()),
         }
     }
@@ -77,31 +83,48 @@ impl<'a> Context<'a> {
         self.source.slice(span)
     }
 
-    /// The morphemes that lie inside `span`. The whole line around `span`
-    /// is analysed once and cached, so that asking again (or for another
-    /// part of the same line) never tokenises the same text twice.
+    /// The morphemes that lie inside `span`. Each line is analysed once and
+    /// cached, so that asking again (or for another part of the same line)
+    /// never tokenises the same text twice, and a lookup costs a binary
+    /// search, not a scan of the line.
     pub(crate) fn morphemes(&self, span: Span) -> Vec<Morpheme> {
-        let line = self.line_of(span);
+        let mut out = Vec::new();
+        let first = self.line_index(span.start);
+        let last = self.line_index(span.end.saturating_sub(1).max(span.start));
         let mut cache = self.cache.borrow_mut();
-        let all = cache
-            .entry(line)
-            .or_insert_with(|| self.morphology.analyse(self.source.text, line));
-        all.iter()
-            .filter(|m| span.contains(m.span))
-            .copied()
-            .collect()
+        for line in first..=last {
+            let all = cache.entry(line).or_insert_with(|| {
+                self.morphology
+                    .analyse(self.source.text, self.line_span(line))
+            });
+            let from = all.partition_point(|m| m.span.start < span.start);
+            out.extend(
+                all[from..]
+                    .iter()
+                    .take_while(|m| m.span.start < span.end)
+                    .filter(|m| m.span.end <= span.end)
+                    .copied(),
+            );
+        }
+        out
     }
 
-    /// The line (or lines, for a multi-line span) around `span`.
-    fn line_of(&self, span: Span) -> Span {
+    /// The number of the line that holds byte `at`.
+    fn line_index(&self, at: usize) -> usize {
+        self.line_starts
+            .partition_point(|&start| start <= at)
+            .saturating_sub(1)
+    }
+
+    /// The span of line `index`, without its newline.
+    fn line_span(&self, index: usize) -> Span {
         let text = self.source.text;
-        let start = text[..span.start.min(text.len())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let end = text[span.end.min(text.len())..]
-            .find('\n')
-            .map_or(text.len(), |i| span.end + i);
-        Span::new(start, end)
+        let start = self.line_starts.get(index).copied().unwrap_or(text.len());
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(text.len(), |next| next.saturating_sub(1));
+        Span::new(start, end.max(start))
     }
 
     /// A warning at `span`.
