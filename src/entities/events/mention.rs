@@ -19,7 +19,7 @@ use super::{Found, event, situate};
 use crate::Span;
 use crate::document::Document;
 use crate::entities::Context;
-use crate::entities::venues::{EVENT_NOUNS, is_event_verb};
+use crate::entities::venues::{EVENT_NOUNS, event_follows, is_event_verb};
 use crate::morph::{Morpheme, Pos};
 
 /// A quoted name: `「…」`, `｢…｣`, `『…』`, `‘…’`, `“…”`, `'…'`.
@@ -69,7 +69,10 @@ pub(super) fn mentions(cx: &Context<'_>, doc: &Document, span: Span) -> Vec<Foun
         let before = text.get(..whole.start).unwrap_or("");
         let noun = ends_in_event_noun(name.as_str());
         let after = after(&morphemes, span.start + whole.end);
-        if TAKES_PLACE_BEFORE.is_match(before) || (noun && takes_place(cx, after)) {
+        // A quoted name is a name: an event verb anywhere in its clause
+        // will do (`‘…포상식’을 지난 10일 …에서 진행했다`).
+        let held = takes_place(cx, after) || event_follows(cx, after);
+        if TAKES_PLACE_BEFORE.is_match(before) || (noun && held) {
             out.push(found(cx, doc, span, inner, name.as_str().to_string()));
         }
     }
@@ -108,22 +111,32 @@ fn after(morphemes: &[Morpheme], at: usize) -> &[Morpheme] {
 /// particle or two, then an event verb (`간담회를 개최`, `포럼이 열렸다`,
 /// `협약식을 갖고`, `간담회 개최`).
 fn takes_place(cx: &Context<'_>, rest: &[Morpheme]) -> bool {
-    let mut particles = 0;
-    for m in rest.iter().take(4) {
+    let mut between = 0;
+    for m in rest.iter().take(7) {
         if is_event_verb(cx, m) {
             return true;
         }
-        if m.pos.is_particle() || m.pos == Pos::SSC {
-            particles += 1;
-            if particles > 2 {
-                return false;
-            }
-        } else {
+        // Particles, and a word or two of when (`매월`, `4월에`, `함께`).
+        let when = matches!(m.pos, Pos::MAG | Pos::SN | Pos::NNBC)
+            || (m.pos == Pos::NNG && WHEN_WORDS.contains(&cx.text(m.span)));
+        // `포럼’이 개최된`: ko-dic reads the subject particle as the copula.
+        let mark =
+            matches!(m.pos, Pos::SSC | Pos::SY | Pos::SC) || (m.pos == Pos::VCP && !m.spaced);
+        if !(m.pos.is_particle() || mark || when) {
+            return false;
+        }
+        between += 1;
+        if between > 5 {
             return false;
         }
     }
     false
 }
+
+/// Nouns of frequency that may stand between an event and its verb.
+const WHEN_WORDS: &[&str] = &[
+    "매월", "매년", "매주", "매일", "정기", "연례", "공동", "이날", "당일",
+];
 
 /// Whether morpheme `i` ends a word that ends in an event noun (the next
 /// morpheme is spaced, a particle or punctuation).

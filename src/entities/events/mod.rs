@@ -44,6 +44,14 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
     for found in fields::groups(cx, doc, &events) {
         add(&mut events, found);
     }
+    // A bare `회의` with neither date nor place says too little to be told
+    // apart from any other meeting.
+    events.retain(|f| {
+        let e = &f.event;
+        !(super::venues::EVENT_NOUNS.contains(&e.name.as_str())
+            && e.date.is_none()
+            && e.venue.is_none())
+    });
     doc.events = events.into_iter().map(|f| f.event).collect();
 }
 

@@ -16,7 +16,7 @@ use crate::Span;
 use crate::document::{Block, BlockKind, Document, Snippet};
 
 pub(crate) use fields::{Field, Label, fields};
-pub(crate) use sentence::is_event_verb;
+pub(crate) use sentence::{event_follows, is_event_verb};
 
 /// Nouns that name an event (genre vocabulary): a run ending in one is
 /// the event, not its place (`타운홀 미팅에서`).

@@ -94,7 +94,7 @@ fn is_visited(cx: &Context<'_>, m: &Morpheme, after: &[Morpheme]) -> bool {
 
 /// Whether an event verb (개최, 열리다, 갖다, 진행, 체결, 출범, 참석 …)
 /// comes in the rest of the sentence.
-pub(super) fn event_follows(cx: &Context<'_>, after: &[Morpheme]) -> bool {
+pub(crate) fn event_follows(cx: &Context<'_>, after: &[Morpheme]) -> bool {
     for m in after.iter().take_while(|m| m.pos != Pos::SF).take(30) {
         if is_event_verb(cx, m) {
             return true;
