@@ -73,7 +73,7 @@ fn read(cx: &Context<'_>, within: Span, phone: Span) -> Option<Contact> {
     if let Some(who) = who_after {
         end = phone.end + who.end() + 1;
         c.department = Some(who.as_str().trim().to_string());
-    } else if let Some(run) = noun_run(cx, Span::new(within.start, lead_at)) {
+    } else if let Some(run) = noun_run(cx, near_before(cx, within.start, lead_at)) {
         start = run.start;
         name_the(cx, run, &mut c);
     }
@@ -135,6 +135,20 @@ fn is_name_word(cx: &Context<'_>, morphemes: &[Morpheme], at: Span, word: &str) 
     let nouns = !inside.is_empty() && inside.iter().all(|m| is_nounish(m.pos, cx.text(m.span)));
     syllable || department || nouns
 }
+
+/// At most [`NEAR`] bytes before `at` (from `start` on), on a char
+/// boundary: a name stands close to its phone, and a bounded window keeps
+/// a line full of phones linear.
+fn near_before(cx: &Context<'_>, start: usize, at: usize) -> Span {
+    let mut from = at.saturating_sub(NEAR).max(start);
+    while from < at && !cx.source.text.is_char_boundary(from) {
+        from += 1;
+    }
+    Span::new(from, at)
+}
+
+/// How far before a phone its department and person may start.
+const NEAR: usize = 240;
 
 /// Words for "phone" that stand before a number, not whose it is.
 const PHONE_WORDS: &[&str] = &["전화", "연락처", "대표번호", "전화번호", "문의처"];

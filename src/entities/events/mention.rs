@@ -100,10 +100,7 @@ fn ends_in_event_noun(name: &str) -> bool {
 
 /// The morphemes from byte `at` on.
 fn after(morphemes: &[Morpheme], at: usize) -> &[Morpheme] {
-    let i = morphemes
-        .iter()
-        .position(|m| m.span.start >= at)
-        .unwrap_or(morphemes.len());
+    let i = morphemes.partition_point(|m| m.span.start < at);
     morphemes.get(i..).unwrap_or_default()
 }
 

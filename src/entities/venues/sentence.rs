@@ -73,7 +73,9 @@ pub(super) fn sentence_venues(cx: &Context<'_>, span: Span, when: &[Span], out: 
         if m.spaced || !(held || is_visited(cx, m, after)) {
             continue;
         }
-        let Some(before) = morphemes.get(..i) else {
+        // A place stands within a few words of its particle: a bounded
+        // window keeps long lines with many places linear.
+        let Some(before) = morphemes.get(i.saturating_sub(64)..i) else {
             continue;
         };
         if let Some(place) = place_before(cx, before, when) {
