@@ -10,6 +10,7 @@ use super::words::{segments, words};
 use super::{canonical_in, is_org_name, org_span};
 use crate::document::{BlockKind, Document, Issuer};
 use crate::entities::Context;
+use crate::morph::Pos;
 
 /// The issuer, when the release names it.
 pub(crate) fn find(cx: &Context<'_>, doc: &Document, defs: &[Definition]) -> Option<Issuer> {
@@ -19,6 +20,7 @@ pub(crate) fn find(cx: &Context<'_>, doc: &Document, defs: &[Definition]) -> Opt
         .map(|d| d.full.clone())
         .or_else(|| first_org_of(cx, doc, BlockKind::Header))
         .or_else(|| first_org_of(cx, doc, BlockKind::Title))
+        .or_else(|| lead_subject(cx, doc))
         .or_else(|| first_org_of(cx, doc, BlockKind::Contact))
         .or_else(|| first_government_body(cx, doc))?;
     let name = canonical_in(doc, &name).unwrap_or(name);
@@ -54,6 +56,21 @@ fn first_org_of(cx: &Context<'_>, doc: &Document, kind: BlockKind) -> Option<Str
             let opens = kind != BlockKind::Title || matches!(w.after, Some(',') | None);
             opens.then(|| cx.text(span).to_string())
         })
+}
+
+/// The organisation that opens the lead paragraph as its topic (`은/는`;
+/// a plain subject, `…가 주최한`, is often someone else):
+/// `관세청은 13일, …`, `경찰청(국가수사본부)은 …`.
+fn lead_subject(cx: &Context<'_>, doc: &Document) -> Option<String> {
+    let body = segments(&doc.blocks).into_iter().find(|s| {
+        matches!(s.block.kind, BlockKind::Paragraph | BlockKind::Item)
+            && s.block.text.chars().any(|c| ('가'..='힣').contains(&c))
+    })?;
+    let ws = words(cx, body.span);
+    let w = ws.first()?;
+    let subject = w.after == Some('(') || w.morphemes.last().is_some_and(|m| m.pos == Pos::JX);
+    let span = org_span(cx, w)?;
+    subject.then(|| cx.text(span).to_string())
 }
 
 /// The first ministry, agency or commission named in the title or the
