@@ -12,6 +12,10 @@
 //! (책임자/담당자) before the title and the department before the role.
 //! A row without a department takes the one of the row above.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{EMAIL, PHONE, compact, contact, inline, is_name, is_title};
 use crate::Span;
 use crate::document::{Block, Contact, Snippet};
@@ -122,11 +126,22 @@ fn is_reach(text: &str) -> bool {
 /// `담당 부서`, `담당기관 <협조>`, `<총괄>`: a cell naming the column or
 /// the group, not a department.
 fn is_label(text: &str) -> bool {
-    let c = compact(text);
-    ["담당부서", "담당기관", "담당과", "부서", "문의", "연락처"]
-        .iter()
-        .any(|l| c.starts_with(l))
-        || (c.starts_with(['<', '〈', '＜']) && c.ends_with(['>', '〉', '＞']))
+    department_of(text).is_none()
+}
+
+/// The labels and group tags a department cell may open with:
+/// `담당 부서 <총괄> `, `<협조> `, `문의처 `.
+static LABEL_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:담당\s*(?:부\s*서|기\s*관|과)|문의\s*(?:내용|처)?|연락처|부\s*서)(?:\s|$))?\s*(?:[<〈＜][^>〉＞]*[>〉＞]\s*)*")
+        .expect("label pattern")
+});
+
+/// The department a cell names, without a label or group tag before it
+/// (`<총괄> 재정담당관` is `재정담당관`), or `None` for a bare label.
+fn department_of(text: &str) -> Option<String> {
+    let head = LABEL_HEAD.find(text).map_or(0, |m| m.end());
+    let rest = text.get(head..)?.trim();
+    (!rest.is_empty()).then(|| rest.to_string())
 }
 
 /// `책임자`, `담당자`: the role column.
@@ -169,8 +184,8 @@ impl Who {
         let department = before
             .iter()
             .rev()
-            .find(|c| !is_label(&c.text) && !is_role(&c.text))
-            .map(|c| c.text.trim().to_string());
+            .filter(|c| !is_role(&c.text))
+            .find_map(|c| department_of(&c.text));
         Who {
             department,
             title: title.map(|t| t.text.trim().to_string()),
@@ -228,6 +243,15 @@ mod tests {
         assert!(is_label("담당 부서 <총괄>"));
         assert!(is_label("<총괄>"));
         assert!(!is_label("기획조정실"));
+        assert_eq!(
+            department_of("<총괄> 재정담당관").as_deref(),
+            Some("재정담당관")
+        );
+        assert_eq!(
+            department_of("담당 부서 기획조정실").as_deref(),
+            Some("기획조정실")
+        );
+        assert_eq!(department_of("담당기관 <협조>"), None);
         assert!(is_role("책 임 자"));
     }
 }
