@@ -5,4 +5,5 @@ mod common;
 mod corpus;
 mod gold;
 mod golden;
+mod props;
 mod structure;
