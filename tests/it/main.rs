@@ -3,6 +3,7 @@
 
 mod common;
 mod corpus;
+mod dictionary;
 mod gold;
 mod golden;
 mod props;
