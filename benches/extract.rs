@@ -44,7 +44,11 @@ fn segmenter() -> Segmenter {
 
 fn tokenize_lines(segmenter: &Segmenter, text: &str) -> usize {
     text.lines()
-        .map(|line| segmenter.segment(Cow::Borrowed(line)).map_or(0, |t| t.len()))
+        .map(|line| {
+            segmenter
+                .segment(Cow::Borrowed(line))
+                .map_or(0, |t| t.len())
+        })
         .sum()
 }
 
@@ -54,7 +58,9 @@ fn bench_inputs(c: &mut Criterion) {
     let corpus = corpus();
     let inputs = [("fixture", fixture()), ("corpus", corpus.concat())];
     let mut group = c.benchmark_group("throughput");
-    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
     for (name, text) in &inputs {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(BenchmarkId::new("extract", name), text, |b, text| {
@@ -72,27 +78,33 @@ fn bench_threads(c: &mut Criterion) {
     let corpus = corpus();
     let bytes: usize = corpus.iter().map(String::len).sum();
     let mut group = c.benchmark_group("batch");
-    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
     group.throughput(Throughput::Bytes(bytes as u64));
     for threads in [1usize, 2] {
-        group.bench_with_input(BenchmarkId::new("threads", threads), &threads, |b, &threads| {
-            b.iter(|| {
-                std::thread::scope(|scope| {
-                    for part in 0..threads {
-                        let extractor = &extractor;
-                        let corpus = &corpus;
-                        scope.spawn(move || {
-                            corpus
-                                .iter()
-                                .skip(part)
-                                .step_by(threads)
-                                .map(|text| extractor.extract(text).blocks.len())
-                                .sum::<usize>()
-                        });
-                    }
+        group.bench_with_input(
+            BenchmarkId::new("threads", threads),
+            &threads,
+            |b, &threads| {
+                b.iter(|| {
+                    std::thread::scope(|scope| {
+                        for part in 0..threads {
+                            let extractor = &extractor;
+                            let corpus = &corpus;
+                            scope.spawn(move || {
+                                corpus
+                                    .iter()
+                                    .skip(part)
+                                    .step_by(threads)
+                                    .map(|text| extractor.extract(text).blocks.len())
+                                    .sum::<usize>()
+                            });
+                        }
+                    })
                 })
-            })
-        });
+            },
+        );
     }
     group.finish();
 }

@@ -6,9 +6,9 @@
 
 use std::borrow::Cow;
 
+use lindera::dictionary::load_dictionary;
 #[cfg(feature = "embedded-dictionary")]
 use lindera::dictionary::{DictionaryKind, load_embedded_dictionary};
-use lindera::dictionary::load_dictionary;
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
 

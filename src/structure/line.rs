@@ -79,14 +79,14 @@ static LINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
             (?P<square>[□☐■◼▣◻❏]|ㅁ\s)
-          | (?P<circle>[○◦◯●]|[ㅇo]\s)
-          | (?P<dash>[-·‧∙–—―⁃•](?:\s|$))
-          | (?P<note>\*+|※)
+          | (?P<circle>[○◦◯●❍]|[ㅇo]\s)
+          | (?P<dash>[-·‧∙–—―⁃•・](?:\s|$))
+          | (?P<note>\*+|※|＊+|☞)
           | (?P<circled>[①-⑳❶-❿➊-➓➀-➉⑴-⒇])
           | (?P<paren>\((?P<pnum>\d{1,2})\)\s*)
           | (?P<dotted>(?P<dnum>\d{1,2})[.)]\s+)
           | (?P<hangul>(?P<hnum>[가나다라마바사아자차카타파하])[.)]\s+)
-          | (?P<arrow>[▲▸▶►▷△◆◇])
+          | (?P<arrow>[▲▸▶►▷△◆◇◈✓✔▪▴‣↳]|[\p{Co}])
         )",
     )
     .expect("line marker pattern")
@@ -152,7 +152,7 @@ fn hangul_number(glyph: &str) -> Option<u32> {
 /// `【 … 】`, `< … >`, `〈 … 〉`, `‹ … ›`, `《 … 》`, `[행사 개요]`: a whole-line
 /// boxed heading.
 static BOX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:【[^】]*】|<[^<>]{1,60}>|〈[^〈〉]*〉|‹[^‹›]*›|《[^《》]*》|\[[^\[\]]{1,40}\]|≪[^≪≫]*≫)$")
+    Regex::new(r"^(?:【[^】]*】|<[^<>]{1,80}>|〈[^〈〉]*〉|‹[^‹›]*›|《[^《》]*》|〔[^〔〕]*〕|\[[^\[\]]{1,80}\]|≪[^≪≫]*≫)$")
         .expect("box pattern")
 });
 
@@ -256,6 +256,13 @@ mod tests {
         assert_eq!(marker_of("1. 5.(월)"), None);
         assert_eq!(marker_of("2026. 4. 13."), None);
         assert_eq!(marker_of("12·29 여객기"), None);
+        assert_eq!(marker_of("❍ (퇴직공제)"), Some((Marker::Circle, "❍")));
+        assert_eq!(marker_of("☞보도자료에"), Some((Marker::Note, "☞")));
+        assert_eq!(marker_of("◈ 접수"), Some((Marker::List(None), "◈")));
+        assert_eq!(
+            marker_of("\u{f02b1} 개요"),
+            Some((Marker::List(None), "\u{f02b1}"))
+        );
     }
 
     #[test]

@@ -52,6 +52,8 @@ struct Open {
     /// Opened by `nest`: notes, list items, continuations and table rows
     /// hang under a block, and a marked item closes them whatever its rank.
     nested: bool,
+    /// The indent of the line that opened it.
+    indent: usize,
     block: Block,
 }
 
@@ -60,6 +62,8 @@ struct Builder<'s, 't> {
     roots: Vec<Block>,
     stack: Vec<Open>,
     warnings: Vec<Warning>,
+    /// The indent of the line being read.
+    indent: usize,
 }
 
 impl<'s, 't> Builder<'s, 't> {
@@ -69,6 +73,7 @@ impl<'s, 't> Builder<'s, 't> {
             roots: Vec::new(),
             stack: Vec::new(),
             warnings: Vec::new(),
+            indent: 0,
         }
     }
 
@@ -180,6 +185,7 @@ impl<'s, 't> Builder<'s, 't> {
     }
 
     fn body_line(&mut self, l: Line) {
+        self.indent = l.indent;
         let text = self.text(&l);
         let marked = line::marker(text, l.content.start);
         let content = |m: Option<Marked>| match m {
@@ -228,9 +234,12 @@ impl<'s, 't> Builder<'s, 't> {
         }
     }
 
-    /// A line with no marker: a table row, a top-level paragraph (an
-    /// indent of one or two spaces stands for `□`), or the continuation of
-    /// the block above.
+    /// A line with no marker: a table row, a paragraph, or the
+    /// continuation of the block above. Indents differ from ministry to
+    /// ministry, so they are read relative to the open blocks: a line
+    /// indented deeper than the open block hangs under it, and a line that
+    /// follows a finished sentence at the same depth starts a new
+    /// paragraph beside it.
     fn unmarked(&mut self, l: Line) {
         let text = self.text(&l);
         if line::is_table_row(text) {
@@ -238,7 +247,33 @@ impl<'s, 't> Builder<'s, 't> {
             return self.nest(block, &[BlockKind::TableRow]);
         }
         let block = self.block(BlockKind::Paragraph, None, l.content);
-        if self.stack.is_empty() || (1..=2).contains(&l.indent) {
+        // A note or list item goes on only in a deeper line that is not a
+        // sentence of its own (`* 원청기업 40% …` / `    원청기업 50% …`).
+        // A continuation line ends where a shallower line starts.
+        while let Some(top) = self.stack.last().filter(|top| top.nested) {
+            let goes_on = if top.block.kind == BlockKind::Paragraph {
+                l.indent >= top.indent
+            } else {
+                l.indent > top.indent + 1 && !ends_sentence(text)
+            };
+            if goes_on {
+                break;
+            }
+            self.close();
+        }
+        let Some(top) = self.stack.last() else {
+            return self.open(RANK_SQUARE, block);
+        };
+        let beside = l.indent <= top.indent && ends_sentence(&top.block.text);
+        if beside && top.block.kind == BlockKind::Paragraph {
+            let rank = top.rank;
+            return if top.nested {
+                self.nest(block, &[BlockKind::Paragraph])
+            } else {
+                self.open(rank, block)
+            };
+        }
+        if beside && top.rank <= RANK_SQUARE {
             return self.open(RANK_SQUARE, block);
         }
         self.nest(block, &[BlockKind::Paragraph])
@@ -263,6 +298,7 @@ impl<'s, 't> Builder<'s, 't> {
         self.stack.push(Open {
             rank,
             nested: false,
+            indent: self.indent,
             block,
         });
     }
@@ -271,7 +307,8 @@ impl<'s, 't> Builder<'s, 't> {
     /// open block when that is of one of the `sibling` kinds.
     fn nest(&mut self, block: Block, sibling: &[BlockKind]) {
         while self.stack.last().is_some_and(|top| {
-            sibling.contains(&top.block.kind)
+            top.nested
+                && sibling.contains(&top.block.kind)
                 && top.block.marker.is_none() == block.marker.is_none()
         }) {
             self.close();
@@ -283,6 +320,7 @@ impl<'s, 't> Builder<'s, 't> {
         self.stack.push(Open {
             rank,
             nested: true,
+            indent: self.indent,
             block,
         });
     }
@@ -322,6 +360,18 @@ fn set_levels(blocks: &mut [Block], level: u32) {
     for block in blocks {
         block.level = level;
         set_levels(&mut block.children, level + 1);
+    }
+}
+
+/// Whether `text` ends a sentence (`…밝혔다.`, `…한다`, `…!`).
+fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == '|');
+    // `4. 13.` ends in a period but is a date, not a sentence.
+    let before_period = trimmed.strip_suffix('.').map(|t| t.chars().next_back());
+    match before_period {
+        Some(Some(c)) => !c.is_ascii_digit(),
+        Some(None) => false,
+        None => trimmed.ends_with(['!', '?', '다']),
     }
 }
 

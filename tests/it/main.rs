@@ -4,8 +4,10 @@
 mod cli;
 mod common;
 mod corpus;
+mod dictionary;
 mod gold;
 mod golden;
+mod props;
 mod readers;
 mod structure;
 mod when;
