@@ -10,7 +10,9 @@ use super::{Found, event, situate};
 use crate::Span;
 use crate::document::{Block, BlockKind, Document};
 use crate::entities::Context;
-use crate::entities::venues::{EVENT_NOUNS, Field, Label, fields as read_fields, own_text};
+use crate::entities::venues::{
+    EVENT_NOUNS, Field, Label, fields as read_fields, own_text, table_field,
+};
 
 /// A parent block with the fields found under it.
 struct Group<'d> {
@@ -45,14 +47,18 @@ fn collect<'d>(
 ) {
     let mut previous: Option<&'d Block> = None;
     for block in blocks {
-        if matches!(block.kind, BlockKind::TableRow | BlockKind::Contact) {
+        if block.kind == BlockKind::Contact {
             previous = Some(block);
             continue;
         }
-        let fields: Vec<Field> = own_text(block)
-            .into_iter()
-            .flat_map(|s| read_fields(cx, s))
-            .collect();
+        let fields: Vec<Field> = if block.cells.is_empty() {
+            own_text(block)
+                .into_iter()
+                .flat_map(|s| read_fields(cx, s))
+                .collect()
+        } else {
+            table_field(block).into_iter().collect()
+        };
         if !fields.is_empty() {
             let above = ancestors.iter().rev().copied();
             let (owner, headings): (&Block, Vec<&Block>) = match ancestors.last() {

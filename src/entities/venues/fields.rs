@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::Span;
+use crate::document::Block;
 use crate::entities::Context;
 use crate::source::trim_span;
 
@@ -69,14 +70,7 @@ pub(crate) fn fields(cx: &Context<'_>, span: Span) -> Vec<Field> {
                 .chars()
                 .filter(|c| !c.is_whitespace())
                 .collect();
-            let label_kind = match compact.as_str() {
-                "일시" => Label::When,
-                "장소" => Label::Place,
-                "주최" => Label::Host,
-                "주관" => Label::Organiser,
-                c if c.starts_with("참석") => Label::Attendees,
-                _ => Label::WhenPlace,
-            };
+            let label_kind = label_of(&compact)?;
             let value =
                 trim_span(text, Span::new(value.start(), value.end()), &[]).shift(span.start);
             Some(Field {
@@ -86,6 +80,33 @@ pub(crate) fn fields(cx: &Context<'_>, span: Span) -> Vec<Field> {
             })
         })
         .collect()
+}
+
+/// The kind of a label, compared without spaces.
+fn label_of(compact: &str) -> Option<Label> {
+    Some(match compact {
+        "일시" => Label::When,
+        "장소" => Label::Place,
+        "주최" => Label::Host,
+        "주관" => Label::Organiser,
+        c if c.starts_with("참석") => Label::Attendees,
+        c if c.starts_with("일시") && c.ends_with("장소") => Label::WhenPlace,
+        _ => return None,
+    })
+}
+
+/// A table row `일 시 | 2026. 4. 13.(월) 14:00` or `장 소 | 서울 코엑스`:
+/// a label cell and one value cell make a field.
+pub(crate) fn table_field(block: &Block) -> Option<Field> {
+    let [label, value] = block.cells.as_slice() else {
+        return None;
+    };
+    let compact: String = label.text.chars().filter(|c| !c.is_whitespace()).collect();
+    Some(Field {
+        label: label_of(&compact)?,
+        span: label.span.cover(value.span),
+        value: value.span,
+    })
 }
 
 /// The venue of a `장소` or `일시/장소` field: the whole value, or what
@@ -145,6 +166,9 @@ mod tests {
         let caps = FIELD.captures(text).expect("a field");
         assert_eq!(&caps["value"], "’26. 4. 9(목) 10:30, 국회 본관");
         let head = WHEN_HEAD.find(&caps["value"]).expect("date head");
+        assert_eq!(label_of("일시및장소"), Some(Label::WhenPlace));
+        assert_eq!(label_of("일시ㆍ장소"), Some(Label::WhenPlace));
+        assert_eq!(label_of("내용"), None);
         assert_eq!(&caps["value"][head.end()..], ", 국회 본관");
     }
 }

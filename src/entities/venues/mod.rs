@@ -15,7 +15,7 @@ use super::{Context, walk};
 use crate::Span;
 use crate::document::{Block, BlockKind, Document, Snippet};
 
-pub(crate) use fields::{Field, Label, fields};
+pub(crate) use fields::{Field, Label, fields, table_field};
 pub(crate) use sentence::{event_follows, is_event_verb};
 
 /// Nouns that name an event (genre vocabulary): a run ending in one is
@@ -83,6 +83,9 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
         }
         if !block.cells.is_empty() {
             venues.extend(place_row(block).into_iter().map(|c| cx.source.snippet(c)));
+            let field = fields::table_field(block);
+            let venue = field.and_then(|f| fields::field_venue(cx, &f, &when));
+            venues.extend(venue.map(|v| cx.source.snippet(v)));
             continue;
         }
         for span in own_text(block) {
