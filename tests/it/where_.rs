@@ -216,3 +216,17 @@ fn contacts_gold() {
     });
     assert_scores("contacts", &s, 0.95, 0.95);
 }
+
+/// A long line full of places, phones and events stays valid (and, with
+/// bounded windows, linear: this runs in well under a second).
+#[test]
+fn long_lines_stay_valid() {
+    let sentence = "□ 산업부는 서울 코엑스에서 간담회를 개최하고 ☎1800-5233 (센터), \
+                    산업부 반도체과(044-203-4270) 「반도체 포럼」을 개최. ";
+    let input = format!("제목\n{}\n", sentence.repeat(2000));
+    let doc = EXTRACTOR.extract(&input);
+    check_spans(&input, &doc);
+    assert_eq!(doc.venues.len(), 2000);
+    assert_eq!(doc.contacts.len(), 4000);
+    assert!(!doc.events.is_empty());
+}
