@@ -78,9 +78,14 @@ fn lists_and_counts(
     let mut listed = HashSet::new();
     let mut warnings = Vec::new();
     let mut by_block: HashMap<Span, Vec<lists::OrgList>> = HashMap::new();
+    let mut numbered_done = HashSet::new();
     for seg in segs {
         let mut found = lists::enumerations(cx, *seg);
-        found.extend(lists::numbered(cx, seg.block));
+        // A block with inline items has one segment per item: read its
+        // numbered list once, not once per segment.
+        if numbered_done.insert(seg.block.span) {
+            found.extend(lists::numbered(cx, seg.block));
+        }
         for list in &found {
             listed.extend(list.items.iter().copied());
         }
@@ -175,20 +180,18 @@ fn canonical(text: &str, defs: &[Definition], written: &HashSet<&str>) -> String
 fn cluster(cx: &Context<'_>, mentions: &[Span], defs: &[Definition]) -> Vec<Organization> {
     let written: HashSet<&str> = mentions.iter().map(|m| cx.text(*m)).collect();
     let mut out: Vec<Organization> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for &m in mentions {
         let text = cx.text(m);
         let name = canonical(text, defs, &written);
-        let at = match out.iter().position(|o| o.name == name) {
-            Some(at) => at,
-            None => {
-                out.push(Organization {
-                    name: name.clone(),
-                    aliases: Vec::new(),
-                    mentions: Vec::new(),
-                });
-                out.len() - 1
-            }
-        };
+        let at = *index.entry(name.clone()).or_insert_with(|| {
+            out.push(Organization {
+                name: name.clone(),
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+            });
+            out.len() - 1
+        });
         let Some(org) = out.get_mut(at) else { continue };
         if text != name && !org.aliases.iter().any(|a| a == text) {
             org.aliases.push(text.to_string());
