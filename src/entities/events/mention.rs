@@ -216,6 +216,13 @@ fn found(cx: &Context<'_>, doc: &Document, span: Span, name: Span, text: String)
     let mut e = event(cx, name, text.trim().to_string());
     situate(doc, &mut e, &[sentence], name.start);
     e.hosts = hosts(cx, Span::new(sentence.start, name.end));
+    // `… 전문가들이 참석한 가운데 …를 개최`: who attends, in the same sentence.
+    e.attendees = doc
+        .attendees
+        .iter()
+        .filter(|a| sentence.contains(a.mention.span))
+        .map(|a| a.mention.text.clone())
+        .collect();
     Found {
         event: e,
         context: sentence,
