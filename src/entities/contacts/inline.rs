@@ -192,6 +192,7 @@ const DEPARTMENT_SUFFIXES: &[&str] = &[
     "재단",
 ];
 
+/// Letters and digits, which may end a name.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }

@@ -108,6 +108,7 @@ fn is_name(compact: &str) -> bool {
     (2..=4).contains(&n) && compact.chars().all(is_hangul)
 }
 
+/// A Hangul syllable.
 fn is_hangul(c: char) -> bool {
     ('가'..='힣').contains(&c)
 }

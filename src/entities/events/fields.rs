@@ -157,6 +157,8 @@ fn hosts(cx: &Context<'_>, g: &Group<'_>) -> Vec<String> {
         .collect()
 }
 
+/// Splits a host list at commas outside brackets, leaving the brackets
+/// (`(김태환 회장)`) out.
 fn split_hosts(value: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut depth = 0i32;
