@@ -136,7 +136,7 @@ fn scan(cx: &Context<'_>, blocks: &[Block], carry: &mut row::Carry, out: &mut Ve
             *carry = row::Carry::default();
         }
         if block.cells.is_empty() {
-            let own = own_spans(block);
+            let own = super::venues::own_text(block);
             for span in own {
                 inline::phones(cx, span, out);
             }
@@ -145,30 +145,6 @@ fn scan(cx: &Context<'_>, blocks: &[Block], carry: &mut row::Carry, out: &mut Ve
         }
         scan(cx, &block.children, carry, out);
     }
-}
-
-/// The parts of a block's span not covered by its inline children, so
-/// that a phone in a list item cut from the same line is read once.
-fn own_spans(block: &Block) -> Vec<Span> {
-    let mut spans = Vec::new();
-    let mut at = block.span.start;
-    let mut inner: Vec<Span> = block
-        .children
-        .iter()
-        .filter(|c| block.span.contains(c.span))
-        .map(|c| c.span)
-        .collect();
-    inner.sort();
-    for child in inner {
-        if child.start > at {
-            spans.push(Span::new(at, child.start));
-        }
-        at = at.max(child.end);
-    }
-    if block.span.end > at {
-        spans.push(Span::new(at, block.span.end));
-    }
-    spans
 }
 
 /// A contact quoting `span`.
