@@ -36,10 +36,7 @@ fn fixture() -> String {
 /// The segmenter set up as bodo sets it up (see src/morph.rs).
 fn segmenter() -> Segmenter {
     let dictionary = load_embedded_dictionary(DictionaryKind::KoDic).expect("dictionary");
-    Segmenter::new(Mode::Normal, dictionary, None)
-        .max_grouping_len(Some(24))
-        .space_penalty_from_dictionary()
-        .expect("space penalty")
+    Segmenter::new(Mode::Normal, dictionary, None).max_grouping_len(Some(24))
 }
 
 fn tokenize_lines(segmenter: &Segmenter, text: &str) -> usize {
@@ -48,6 +45,21 @@ fn tokenize_lines(segmenter: &Segmenter, text: &str) -> usize {
             segmenter
                 .segment(Cow::Borrowed(line))
                 .map_or(0, |t| t.len())
+        })
+        .sum()
+}
+
+/// Tokenisation as bodo needs it: with each token's part of speech read,
+/// which is where lindera decodes the dictionary's feature strings.
+fn tokenize_lines_with_pos(segmenter: &Segmenter, text: &str) -> usize {
+    text.lines()
+        .map(|line| {
+            segmenter.segment(Cow::Borrowed(line)).map_or(0, |tokens| {
+                tokens
+                    .into_iter()
+                    .map(|mut t| t.details().first().map_or(0, |pos| pos.len()))
+                    .sum::<usize>()
+            })
         })
         .sum()
 }
@@ -68,6 +80,9 @@ fn bench_inputs(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("tokenize", name), text, |b, text| {
             b.iter(|| tokenize_lines(&segmenter, text))
+        });
+        group.bench_with_input(BenchmarkId::new("tokenize+pos", name), text, |b, text| {
+            b.iter(|| tokenize_lines_with_pos(&segmenter, text))
         });
     }
     group.finish();

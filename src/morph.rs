@@ -288,13 +288,19 @@ impl Morphology {
         dictionary: lindera::dictionary::Dictionary,
         path: Option<&std::path::Path>,
     ) -> Result<Morphology, Error> {
-        let segmenter = Segmenter::new(Mode::Normal, dictionary, None)
-            .max_grouping_len(Some(MAX_GROUPING_LEN))
-            .space_penalty_from_dictionary()
-            .map_err(|err| Error::Dictionary {
+        // lindera 6.2's `Segmenter::new` already applies the left-space
+        // penalty rules ko-dic ships (mecab-ko's); building the table again
+        // through `space_penalty_from_dictionary` cost a third of setup.
+        // A dictionary without the rules would run unpenalised and split
+        // particles from spaced words, so that is a setup error here.
+        let segmenter =
+            Segmenter::new(Mode::Normal, dictionary, None).max_grouping_len(Some(MAX_GROUPING_LEN));
+        if segmenter.space_penalty_config().is_none() {
+            return Err(Error::Dictionary {
                 path: path.map(|p| p.to_path_buf()),
-                message: err.to_string(),
-            })?;
+                message: "the dictionary ships no left-space penalty rules".to_string(),
+            });
+        }
         Ok(Morphology { segmenter })
     }
 

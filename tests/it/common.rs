@@ -138,3 +138,69 @@ fn line_at(input: &str, at: usize) -> &str {
     let end = input[at..].find('\n').map_or(input.len(), |i| at + i);
     &input[start..end]
 }
+
+/// Spans drawn inline in case files: `open` and `close` around each span;
+/// a backslash makes the next mark a literal character.
+pub struct Marks {
+    pub open: char,
+    pub close: char,
+}
+
+/// `[` and `]`.
+pub const BRACKETS: Marks = Marks {
+    open: '[',
+    close: ']',
+};
+
+impl Marks {
+    /// The input without its marks, and the marked spans in it.
+    pub fn unmark(&self, marked: &str) -> (String, Vec<bodo::Span>) {
+        let mut input = String::new();
+        let mut spans = Vec::new();
+        let mut open = Vec::new();
+        let mut escaped = false;
+        for c in marked.chars() {
+            match c {
+                '\\' if !escaped => {
+                    escaped = true;
+                    continue;
+                }
+                c if escaped && (c == self.open || c == self.close) => input.push(c),
+                c if c == self.open => open.push(input.len()),
+                c if c == self.close => {
+                    spans.push(bodo::Span::new(open.pop().unwrap_or(0), input.len()))
+                }
+                _ => input.push(c),
+            }
+            escaped = false;
+        }
+        spans.sort();
+        (input, spans)
+    }
+
+    /// `input` with `spans` drawn as marks (a span closes before the next
+    /// one opens at the same place).
+    pub fn mark(&self, input: &str, spans: &[bodo::Span]) -> String {
+        let mut out = String::new();
+        for (at, c) in input.char_indices() {
+            out.extend(
+                spans
+                    .iter()
+                    .filter(|s| s.end == at && !s.is_empty())
+                    .map(|_| self.close),
+            );
+            out.extend(spans.iter().filter(|s| s.start == at).map(|_| self.open));
+            if c == self.open || c == self.close {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.extend(
+            spans
+                .iter()
+                .filter(|s| s.end == input.len())
+                .map(|_| self.close),
+        );
+        out
+    }
+}

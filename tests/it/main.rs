@@ -10,7 +10,7 @@ mod golden;
 mod props;
 mod readers;
 mod structure;
+mod what;
 mod when;
 mod where_;
 mod who;
-mod what;

@@ -30,39 +30,6 @@ static WITH_REFERENCE: LazyLock<Extractor> = LazyLock::new(|| {
     Extractor::with_options(options).expect("the embedded dictionary loads")
 });
 
-/// The input without its brackets, and the bracketed spans.
-fn unmark(marked: &str) -> (String, Vec<Span>) {
-    let mut input = String::new();
-    let mut spans = Vec::new();
-    let mut open = Vec::new();
-    for c in marked.chars() {
-        match c {
-            '[' => open.push(input.len()),
-            ']' => spans.push(Span::new(open.pop().unwrap_or(0), input.len())),
-            _ => input.push(c),
-        }
-    }
-    spans.sort();
-    (input, spans)
-}
-
-/// `input` with `spans` drawn in brackets.
-fn mark(input: &str, spans: &[Span]) -> String {
-    let mut out = String::new();
-    for (at, c) in input.char_indices() {
-        out.extend(spans.iter().filter(|s| s.start == at).map(|_| '['));
-        out.extend(
-            spans
-                .iter()
-                .filter(|s| s.end == at && !s.is_empty())
-                .map(|_| ']'),
-        );
-        out.push(c);
-    }
-    out.extend(spans.iter().filter(|s| s.end == input.len()).map(|_| ']'));
-    out
-}
-
 fn date_line(d: &bodo::DateMention) -> String {
     let source = serde_json::to_value(d.year_source).expect("source");
     let mut line = d.date.clone().unwrap_or_else(|| "-".to_string());
@@ -107,7 +74,7 @@ fn run_cases(file: &str, dates: bool) {
             Some(rest) => (true, rest.to_string()),
             None => (false, marked),
         };
-        let (input, _) = unmark(&marked);
+        let (input, _) = BRACKETS.unmark(&marked);
         let doc = if reference {
             WITH_REFERENCE.extract(&input)
         } else {
@@ -134,7 +101,11 @@ fn run_cases(file: &str, dates: bool) {
             );
             lines.extend(header_line(&doc));
         }
-        let actual = format!("{}\n---\n{}\n", mark(&input, &spans), lines.join("\n"));
+        let actual = format!(
+            "{}\n---\n{}\n",
+            BRACKETS.mark(&input, &spans),
+            lines.join("\n")
+        );
         let want = format!("{marked}\n---\n{expected}");
         if actual != want {
             failures.push(format!("=== {name}\n--- want\n{want}--- got\n{actual}"));

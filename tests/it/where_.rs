@@ -21,49 +21,6 @@ use crate::gold::{assert_scores, score};
 use crate::structure::cases;
 use bodo::{Contact, Document, Event, Span};
 
-/// The input without its brackets, and the bracketed spans.
-fn unmark(marked: &str) -> (String, Vec<Span>) {
-    let mut input = String::new();
-    let mut spans = Vec::new();
-    let mut open = Vec::new();
-    let mut escaped = false;
-    for c in marked.chars() {
-        match c {
-            '\\' if !escaped => {
-                escaped = true;
-                continue;
-            }
-            '[' | ']' if escaped => input.push(c),
-            '[' => open.push(input.len()),
-            ']' => spans.push(Span::new(open.pop().unwrap_or(0), input.len())),
-            _ => input.push(c),
-        }
-        escaped = false;
-    }
-    spans.sort();
-    (input, spans)
-}
-
-/// `input` with `spans` drawn in brackets.
-fn mark(input: &str, spans: &[Span]) -> String {
-    let mut out = String::new();
-    for (at, c) in input.char_indices() {
-        out.extend(
-            spans
-                .iter()
-                .filter(|s| s.end == at && !s.is_empty())
-                .map(|_| ']'),
-        );
-        out.extend(spans.iter().filter(|s| s.start == at).map(|_| '['));
-        if c == '[' || c == ']' {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.extend(spans.iter().filter(|s| s.end == input.len()).map(|_| ']'));
-    out
-}
-
 fn or_dash(value: Option<&str>) -> &str {
     value.unwrap_or("-")
 }
@@ -107,7 +64,7 @@ fn run(file: &str, items: impl Fn(&Document) -> Vec<(Span, String)>) {
     let mut failures = Vec::new();
     for (name, marked, expected) in cases {
         let marked = marked.trim_end_matches('\n');
-        let (input, _) = unmark(marked);
+        let (input, _) = BRACKETS.unmark(marked);
         let doc = EXTRACTOR.extract(&input);
         check_spans(&input, &doc);
         let found = items(&doc);
@@ -115,7 +72,7 @@ fn run(file: &str, items: impl Fn(&Document) -> Vec<(Span, String)>) {
         // Several contacts of one row quote the same row.
         spans.dedup();
         let lines: String = found.iter().map(|(_, l)| format!("{l}\n")).collect();
-        let got = mark(&input, &spans);
+        let got = BRACKETS.mark(&input, &spans);
         if got != marked || lines.trim_end() != expected.trim_end() {
             failures.push(format!(
                 "=== {name}\n--- want\n{marked}\n{expected}--- got\n{got}\n{lines}"

@@ -23,36 +23,11 @@ use crate::gold::{assert_scores, score};
 use crate::structure::cases;
 use bodo::{Document, Span};
 
-const OPEN: char = '⟦';
-const CLOSE: char = '⟧';
-
-/// The input without marks, and the marked spans in it.
-fn unmark(marked: &str) -> (String, Vec<Span>) {
-    let mut input = String::new();
-    let mut spans = Vec::new();
-    let mut open = Vec::new();
-    for c in marked.chars() {
-        match c {
-            OPEN => open.push(input.len()),
-            CLOSE => spans.push(Span::new(open.pop().expect("balanced marks"), input.len())),
-            _ => input.push(c),
-        }
-    }
-    spans.sort();
-    (input, spans)
-}
-
-/// `input` with `spans` drawn as marks.
-fn mark(input: &str, spans: &[Span]) -> String {
-    let mut out = String::new();
-    for (at, c) in input.char_indices() {
-        out.extend(spans.iter().filter(|s| s.start == at).map(|_| OPEN));
-        out.extend(spans.iter().filter(|s| s.end == at).map(|_| CLOSE));
-        out.push(c);
-    }
-    out.extend(spans.iter().filter(|s| s.end == input.len()).map(|_| CLOSE));
-    out
-}
+/// `⟦…⟧`: Korean text already uses `[…]`.
+const MARKS: Marks = Marks {
+    open: '⟦',
+    close: '⟧',
+};
 
 fn or_dash(value: &Option<String>) -> &str {
     value.as_deref().unwrap_or("-")
@@ -65,13 +40,13 @@ fn run(file: &str, render: fn(&Document) -> (Vec<Span>, Vec<String>)) {
     let mut failures = Vec::new();
     for (name, marked, expected) in cases {
         let marked = marked.trim_end_matches('\n');
-        let (input, _) = unmark(marked);
+        let (input, _) = MARKS.unmark(marked);
         let doc = EXTRACTOR.extract(&input);
         check_spans(&input, &doc);
         let (mut spans, lines) = render(&doc);
         spans.sort();
         spans.dedup();
-        let actual = format!("{}\n---\n{}", mark(&input, &spans), lines.join("\n"));
+        let actual = format!("{}\n---\n{}", MARKS.mark(&input, &spans), lines.join("\n"));
         let want = format!("{marked}\n---\n{}", expected.trim_end());
         if actual.trim_end() != want.trim_end() {
             failures.push(format!("=== {name}\n--- want\n{want}\n--- got\n{actual}"));
