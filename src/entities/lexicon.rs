@@ -8,6 +8,9 @@
 //! suffix list what an institution's name ends with. Every table is a
 //! plain slice so that it reads (and diffs) as data.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 /// Titles (직함) that follow or precede a person's name. A word whose stem
 /// *ends* with one of these is a title (`기획조정실장`, `1차관`,
 /// `기획재정담당관`), so compound titles need not be listed.
@@ -425,15 +428,25 @@ pub(crate) fn ends_with_longer(word: &str, ending: &str) -> bool {
 
 /// The full names a short form stands for, if the table knows it.
 pub(crate) fn short_form(short: &str) -> Option<&'static [&'static str]> {
+    SHORT_FORM_INDEX.get(short).copied()
+}
+
+/// `SHORT_FORMS` by short form: every word of a release is looked up.
+static SHORT_FORM_INDEX: LazyLock<HashMap<&'static str, &'static [&'static str]>> =
+    LazyLock::new(|| SHORT_FORMS.iter().copied().collect());
+
+/// The full names of `SHORT_FORMS` and `NAMED_INSTITUTIONS`.
+static FULL_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     SHORT_FORMS
         .iter()
-        .find(|(s, _)| *s == short)
-        .map(|(_, full)| *full)
-}
+        .flat_map(|(_, full)| full.iter().copied())
+        .chain(NAMED_INSTITUTIONS.iter().copied())
+        .collect()
+});
 
 /// Whether the table knows `name` as a full name.
 pub(crate) fn is_known_full_name(name: &str) -> bool {
-    SHORT_FORMS.iter().any(|(_, full)| full.contains(&name)) || NAMED_INSTITUTIONS.contains(&name)
+    FULL_NAMES.contains(name)
 }
 
 /// The longest title that `stem` ends with.

@@ -9,8 +9,8 @@
 // Shared helpers are used by the recognisers as they land.
 #![allow(dead_code)]
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use crate::document::{Block, Document, Warning};
 use crate::morph::{Morpheme, Morphology};
@@ -56,8 +56,9 @@ pub(crate) struct Context<'a> {
     morphology: &'a Morphology,
     /// Where each line starts, for finding a span's line in O(log n).
     line_starts: Vec<usize>,
-    /// Morphemes of each analysed line, by line number, in text order.
-    cache: RefCell<HashMap<usize, Vec<Morpheme>>>,
+    /// Morphemes of each line, by line number, in text order; a line is
+    /// analysed the first time any recogniser asks for part of it.
+    cache: Vec<OnceCell<Vec<Morpheme>>>,
 }
 
 impl<'a> Context<'a> {
@@ -66,15 +67,16 @@ impl<'a> Context<'a> {
         options: &'a Options,
         morphology: &'a Morphology,
     ) -> Self {
-        let line_starts = std::iter::once(0)
+        let line_starts: Vec<usize> = std::iter::once(0)
             .chain(source.text.match_indices('\n').map(|(at, _)| at + 1))
             .collect();
+        let cache = line_starts.iter().map(|_| OnceCell::new()).collect();
         Context {
             source,
             options,
             morphology,
             line_starts,
-            cache: RefCell::new(HashMap::new()),
+            cache,
         }
     }
 
@@ -85,28 +87,40 @@ impl<'a> Context<'a> {
 
     /// The morphemes that lie inside `span`. Each line is analysed once and
     /// cached, so that asking again (or for another part of the same line)
-    /// never tokenises the same text twice, and a lookup costs a binary
-    /// search, not a scan of the line.
-    pub(crate) fn morphemes(&self, span: Span) -> Vec<Morpheme> {
-        let mut out = Vec::new();
+    /// never tokenises the same text twice; a lookup costs a binary search
+    /// and, for a span within one line, no allocation.
+    pub(crate) fn morphemes(&self, span: Span) -> Cow<'_, [Morpheme]> {
         let first = self.line_index(span.start);
         let last = self.line_index(span.end.saturating_sub(1).max(span.start));
-        let mut cache = self.cache.borrow_mut();
-        for line in first..=last {
-            let all = cache.entry(line).or_insert_with(|| {
-                self.morphology
-                    .analyse(self.source.text, self.line_span(line))
-            });
-            let from = all.partition_point(|m| m.span.start < span.start);
-            out.extend(
-                all[from..]
-                    .iter()
-                    .take_while(|m| m.span.start < span.end)
-                    .filter(|m| m.span.end <= span.end)
-                    .copied(),
-            );
+        if first == last {
+            return Cow::Borrowed(self.in_line(first, span));
         }
-        out
+        Cow::Owned(
+            (first..=last)
+                .flat_map(|line| self.in_line(line, span).iter().copied())
+                .collect(),
+        )
+    }
+
+    /// The morphemes of line `line` that lie inside `span`.
+    fn in_line(&self, line: usize, span: Span) -> &[Morpheme] {
+        let Some(cell) = self.cache.get(line) else {
+            return &[];
+        };
+        let all = cell.get_or_init(|| {
+            self.morphology
+                .analyse(self.source.text, self.line_span(line))
+        });
+        let from = all.partition_point(|m| m.span.start < span.start);
+        let rest = &all[from..];
+        let inside = rest
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .filter(|m| m.span.end <= span.end)
+            .count();
+        // Morphemes are in text order and do not overlap, so those inside
+        // `span` are a run.
+        &rest[..inside]
     }
 
     /// The number of the line that holds byte `at`.

@@ -159,7 +159,7 @@ fn addressee(cx: &Context<'_>, span: Span) -> Option<String> {
     let text = cx.text(span).trim_end();
     let word_start = span.start + text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
     let word = Span::new(word_start, span.start + text.len());
-    let morphemes: Vec<Morpheme> = cx.morphemes(word);
+    let morphemes = cx.morphemes(word);
     let stem_end = morphemes
         .iter()
         .rev()

@@ -238,7 +238,7 @@ fn words(cx: &Context<'_>, region: Span) -> Vec<Word> {
     let morphemes = cx.morphemes(region);
     let mut groups: Vec<Vec<Morpheme>> = Vec::new();
     let mut depth = 0usize;
-    for m in morphemes {
+    for &m in morphemes.iter() {
         let surface = cx.text(m.span);
         if (m.spaced && depth == 0) || groups.is_empty() {
             groups.push(Vec::new());
