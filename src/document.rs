@@ -131,10 +131,10 @@ pub struct Block {
     /// Char span of `text`.
     pub char_span: Span,
     /// The cells of a table row (empty cells left out).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub cells: Vec<Snippet>,
     /// Footnote references inside the text (`연대*`): the `*` marks.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub footnote_refs: Vec<Snippet>,
     /// Blocks nested under this one.
     pub children: Vec<Block>,
@@ -190,7 +190,7 @@ pub struct DateMention {
     /// Where the year came from.
     pub year_source: YearSource,
     /// The last day, for ranges (`13~17일`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub end_date: Option<String>,
 }
 

@@ -27,8 +27,10 @@ use crate::Error;
 pub struct Input {
     /// The text that spans refer to.
     pub text: String,
-    /// How the bytes were decoded: `utf-8`, `utf-16le`, `utf-16be` or
-    /// `euc-kr` (the WHATWG name of CP949 / windows-949) for text files;
+    /// How the bytes were decoded: `utf-8`, `utf-8-sig` (UTF-8 after a
+    /// byte-order mark, which is not part of `text`), `utf-16le`,
+    /// `utf-16be` or `euc-kr` (the WHATWG name of CP949 / windows-949) for
+    /// text files;
     /// `hwpx` or `hwp5` for word-processor files.
     pub encoding: &'static str,
 }

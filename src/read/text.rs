@@ -9,14 +9,16 @@ const MAX_CONTROL_SHARE: usize = 100; // one in a hundred
 
 /// Decodes text bytes and names the encoding used.
 ///
-/// A byte-order mark decides (UTF-8, UTF-16 LE or BE, and is dropped);
+/// A byte-order mark decides (UTF-8, UTF-16 LE or BE, and is dropped; a
+/// UTF-8 file with one is named `utf-8-sig`, Python's name for the codec
+/// that drops it too, so that spans index the text a consumer reads back);
 /// without one, strict UTF-8 is tried, then strict CP949 (`euc-kr` in
 /// `encoding_rs`, a superset of EUC-KR), the encoding of older Korean
 /// government files. No decoding is lossy: bytes that are invalid in
 /// every candidate are an error, not replacement characters.
 pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
-        (utf8(rest)?, "utf-8")
+        (utf8(rest)?, "utf-8-sig")
     } else if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
         (strict(UTF_16LE, rest, "UTF-16LE")?, "utf-16le")
     } else if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
@@ -98,7 +100,7 @@ mod tests {
             Ok(("보도자료".into(), "utf-8"))
         );
         let with_bom = [b"\xef\xbb\xbf".as_slice(), "보도".as_bytes()].concat();
-        assert_eq!(decode(&with_bom), Ok(("보도".into(), "utf-8")));
+        assert_eq!(decode(&with_bom), Ok(("보도".into(), "utf-8-sig")));
     }
 
     #[test]

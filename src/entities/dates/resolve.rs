@@ -75,10 +75,20 @@ fn month_day(w: &Written, month: u32, anchor: Option<Anchor>, direction: Directi
     let Some(anchor) = anchor else {
         return unknown();
     };
-    let dates: Vec<Date> = candidate_years(anchor.date, month, w.day, direction)
+    let mut dates: Vec<Date> = candidate_years(anchor.date, month, w.day, direction)
         .into_iter()
         .filter_map(|y| Date::new(y, month, w.day))
         .collect();
+    // The release's own year stands against a wrong weekday (`4월 14일(월)`
+    // in a 2026 release is a typo, warned about, not a date of 2025): only
+    // a year within the rollover window of the anchor may be chosen for
+    // its weekday. A caller's reference date pins less, so any candidate
+    // may win there.
+    if anchor.source == YearSource::Document
+        && let Some(&best) = dates.first()
+    {
+        dates.retain(|d| d == &best || (d.days() - anchor.date.days()).abs() <= ROLLOVER_DAYS);
+    }
     Resolved {
         start: pick(&dates, w.weekday),
         end: None,
