@@ -96,7 +96,7 @@ fn run_cases(file: &str, dates: bool) {
             lines.extend(
                 doc.warnings
                     .iter()
-                    .filter(|w| w.kind == "weekday")
+                    .filter(|w| w.kind == "weekday" || w.kind == "date")
                     .map(|w| format!("! {}", w.kind)),
             );
             lines.extend(header_line(&doc));

@@ -120,6 +120,8 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
     let mut out: Vec<Read> = Vec::new();
     for block in text_blocks(&doc.blocks) {
         let text = cx.text(block.span);
+        doc.warnings
+            .extend(impossible_dates(cx, text, block.span.start));
         let mut context: Option<Date> = None;
         let mut depth = Depth::new(text);
         let mut found = scan::scan(text, block.span.start, is_headline(block));
@@ -257,6 +259,39 @@ fn mention(
 
 /// A `weekday` warning for each end of the mention whose written weekday
 /// is not its date's.
+// `2026년 2월 29일`, `2월 30일`, `13월 1일`: written as a date beyond doubt,
+// but no such day.
+static KOREAN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?P<y>\d{4})년\s*)?(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")
+        .expect("the Korean date pattern compiles")
+});
+
+/// Warnings for Korean-form dates that name no real day: they are not
+/// emitted as dates, and say so rather than vanish. (Dotted forms such as
+/// `2.30` are left alone: they are as often plain numbers.)
+fn impossible_dates(cx: &Context<'_>, text: &str, base: usize) -> Vec<crate::document::Warning> {
+    let number = |c: &regex::Captures<'_>, name: &str| {
+        c.name(name).and_then(|m| m.as_str().parse::<u32>().ok())
+    };
+    KOREAN_DATE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            // A leap year stands in when none is written, so 2월 29일 passes.
+            let year = number(&c, "y")
+                .and_then(|y| i32::try_from(y).ok())
+                .unwrap_or(2024);
+            let (month, day) = (number(&c, "m")?, number(&c, "d")?);
+            if Date::new(year, month, day).is_some() {
+                return None;
+            }
+            let span = Span::new(base + whole.start(), base + whole.end());
+            let message = format!("{} names no day of the calendar", whole.as_str());
+            Some(cx.warning("date", message, span))
+        })
+        .collect()
+}
+
 fn check_weekday(
     cx: &Context<'_>,
     f: &Found,
