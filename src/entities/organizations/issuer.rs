@@ -79,17 +79,25 @@ fn first_government_body(cx: &Context<'_>, doc: &Document) -> Option<String> {
     let body = |s: &&crate::entities::organizations::words::Segment<'_>| {
         !matches!(s.block.kind, BlockKind::Header | BlockKind::Subtitle)
     };
-    segments(&doc.blocks)
-        .iter()
-        .filter(body)
-        .take(2)
-        .flat_map(|s| words(cx, s.span))
-        .map(|w| cx.text(w.stem))
-        .find(|stem| {
-            is_org_name(stem)
+    let mut previous = "";
+    for seg in segments(&doc.blocks).iter().filter(body).take(2) {
+        for w in words(cx, seg.span) {
+            let stem = cx.text(w.stem);
+            // `제157차 EDCF 기금운용위원회`: a numbered session is a meeting
+            // the release reports on, not the body that issues it.
+            let session = previous.starts_with('제') && previous.ends_with('차');
+            if !session
+                && is_org_name(stem)
                 && ["부", "처", "청", "위원회", "실"]
                     .iter()
                     .any(|e| stem.ends_with(e))
-        })
-        .map(str::to_string)
+            {
+                return Some(stem.to_string());
+            }
+            if !stem.chars().all(|c| c.is_ascii_alphabetic()) {
+                previous = cx.text(w.span);
+            }
+        }
+    }
+    None
 }
