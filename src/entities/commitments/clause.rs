@@ -40,7 +40,7 @@ static SENTENCE_END: LazyLock<Regex> =
 /// `^(?:(?:또한|아울러|특히|…)\s*,?\s*)+`.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:이에\s따라|이와\s함께|이어서|또한|아울러|특히|한편|이어|그리고|이에|더불어|먼저|우선|다만)\s*,?\s+)+",
+        r"^(?:(?:이에\s따라|이와\s함께|이어서|이후|또한|아울러|특히|한편|이어|그리고|이에|더불어|먼저|우선|다만)\s*,?\s+)+",
     )
     .expect("static regex")
 });

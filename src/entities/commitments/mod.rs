@@ -62,6 +62,11 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
     };
     let mut out = Vec::new();
     for block in body_blocks(&doc.blocks) {
+        // A new top-level paragraph starts afresh: a topic named in the
+        // paragraph before does not carry over; the issuer stands in.
+        if block.level == 1 {
+            actors.last = None;
+        }
         // Subjects are read once per block: a long line is not read again
         // for each of its sentences.
         let quoted: Vec<&Quote> = doc
