@@ -176,6 +176,26 @@ impl Pos {
         )
     }
 
+    /// Parts of speech a name is built from (a place, a department, an
+    /// organisation): nouns other than bound nouns, numerals, foreign
+    /// words, hanja, numbers, affixes, and what the dictionary does not
+    /// know.
+    pub(crate) fn is_name_part(self) -> bool {
+        matches!(
+            self,
+            Pos::NNG
+                | Pos::NNP
+                | Pos::NNBC
+                | Pos::NR
+                | Pos::SL
+                | Pos::SN
+                | Pos::SH
+                | Pos::XSN
+                | Pos::XPN
+                | Pos::Unknown
+        )
+    }
+
     /// Particles (조사).
     pub(crate) fn is_particle(self) -> bool {
         matches!(

@@ -171,3 +171,26 @@ pub(crate) fn walk(blocks: &[Block]) -> Vec<&Block> {
 pub(crate) fn is_inline_child(parent: &Block, child: &Block) -> bool {
     parent.span.contains(child.span)
 }
+
+/// A block's own text: its span minus the inline children cut out of it.
+pub(crate) fn own_text(block: &Block) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut at = block.span.start;
+    let mut inner: Vec<Span> = block
+        .children
+        .iter()
+        .filter(|c| block.span.contains(c.span))
+        .map(|c| c.span)
+        .collect();
+    inner.sort();
+    for child in inner {
+        if child.start > at {
+            spans.push(Span::new(at, child.start));
+        }
+        at = at.max(child.end);
+    }
+    if block.span.end > at {
+        spans.push(Span::new(at, block.span.end));
+    }
+    spans
+}

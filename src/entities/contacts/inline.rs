@@ -197,22 +197,10 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Parts of speech that make up department and person names.
+/// Parts of speech that make up department and person names: those of
+/// any name, bound nouns, and the middle dots of `항공·철도`.
 fn is_nounish(pos: Pos, text: &str) -> bool {
-    matches!(
-        pos,
-        Pos::NNG
-            | Pos::NNP
-            | Pos::NNB
-            | Pos::NNBC
-            | Pos::NR
-            | Pos::SL
-            | Pos::SN
-            | Pos::SH
-            | Pos::XSN
-            | Pos::XPN
-            | Pos::Unknown
-    ) || matches!(text, "·" | "‧" | "ㆍ")
+    pos.is_name_part() || pos == Pos::NNB || matches!(text, "·" | "‧" | "ㆍ")
 }
 
 /// Splits `department… name title` (the words of `run`) into the fields

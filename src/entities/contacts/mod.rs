@@ -136,7 +136,7 @@ fn scan(cx: &Context<'_>, blocks: &[Block], carry: &mut row::Carry, out: &mut Ve
             *carry = row::Carry::default();
         }
         if block.cells.is_empty() {
-            let own = super::venues::own_text(block);
+            let own = super::own_text(block);
             for span in own {
                 inline::phones(cx, span, out);
             }

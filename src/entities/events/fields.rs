@@ -9,10 +9,8 @@
 use super::{Found, event, situate};
 use crate::Span;
 use crate::document::{Block, BlockKind, Document};
-use crate::entities::Context;
-use crate::entities::venues::{
-    EVENT_NOUNS, Field, Label, fields as read_fields, own_text, table_field,
-};
+use crate::entities::venues::{EVENT_NOUNS, Field, Label, fields as read_fields, table_field};
+use crate::entities::{Context, own_text};
 
 /// A parent block with the fields found under it.
 struct Group<'d> {

@@ -24,7 +24,7 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
             continue;
         }
         let headline = matches!(block.kind, BlockKind::Title | BlockKind::Subtitle);
-        for span in super::venues::own_text(block) {
+        for span in super::own_text(block) {
             for found in mention::mentions(cx, doc, span) {
                 if headline {
                     headlines.push(found);

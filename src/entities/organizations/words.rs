@@ -4,7 +4,7 @@
 
 use crate::Span;
 use crate::document::{Block, BlockKind};
-use crate::entities::{Context, walk};
+use crate::entities::{Context, own_text, walk};
 use crate::morph::{Morpheme, Pos};
 
 /// One word (어절, cut further at brackets, commas and interpuncts).
@@ -51,33 +51,14 @@ pub(crate) struct Segment<'d> {
 /// Every block's own text, in document order: a block's span minus the
 /// inline list items cut out of it, which come as segments of their own.
 pub(crate) fn segments(blocks: &[Block]) -> Vec<Segment<'_>> {
-    let mut out = Vec::new();
-    for block in walk(blocks) {
-        let mut start = block.span.start;
-        let mut inline: Vec<Span> = block
-            .children
-            .iter()
-            .filter(|c| block.span.contains(c.span))
-            .map(|c| c.span)
-            .collect();
-        inline.sort();
-        for child in inline {
-            if child.start > start {
-                out.push(Segment {
-                    block,
-                    span: Span::new(start, child.start),
-                });
-            }
-            start = start.max(child.end);
-        }
-        if block.span.end > start {
-            out.push(Segment {
-                block,
-                span: Span::new(start, block.span.end),
-            });
-        }
-    }
-    out
+    walk(blocks)
+        .into_iter()
+        .flat_map(|block| {
+            own_text(block)
+                .into_iter()
+                .map(move |span| Segment { block, span })
+        })
+        .collect()
 }
 
 /// Whether a block is part of the contact block (whose people belong to

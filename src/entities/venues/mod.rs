@@ -11,7 +11,7 @@
 mod fields;
 mod sentence;
 
-use super::{Context, walk};
+use super::{Context, own_text, walk};
 use crate::Span;
 use crate::document::{Block, BlockKind, Document, Snippet};
 
@@ -119,27 +119,4 @@ fn place_row(block: &Block) -> Vec<Span> {
         .filter(|c| !c.text.trim().is_empty() && c.text.trim() != "-")
         .map(|c| c.span)
         .collect()
-}
-
-/// A block's own text: its span minus the inline children cut out of it.
-pub(crate) fn own_text(block: &Block) -> Vec<Span> {
-    let mut spans = Vec::new();
-    let mut at = block.span.start;
-    let mut inner: Vec<Span> = block
-        .children
-        .iter()
-        .filter(|c| block.span.contains(c.span))
-        .map(|c| c.span)
-        .collect();
-    inner.sort();
-    for child in inner {
-        if child.start > at {
-            spans.push(Span::new(at, child.start));
-        }
-        at = at.max(child.end);
-    }
-    if block.span.end > at {
-        spans.push(Span::new(at, block.span.end));
-    }
-    spans
 }

@@ -190,13 +190,13 @@ fn is_name_word(cx: &Context<'_>, word: &[Morpheme], when: &[Span]) -> bool {
         return false;
     };
     let last = word.len().saturating_sub(1);
-    is_noun_part(first.pos)
+    first.pos.is_name_part()
         && word.iter().enumerate().all(|(i, m)| {
             // Inside a word between nouns, ko-dic's misreadings of an
             // unknown compound (`부산공동어시장` with 어 as an
             // interjection) are still part of it.
             let inner = i > 0 && i < last && !m.pos.is_particle() && !is_ending(m.pos);
-            (is_noun_part(m.pos)
+            (m.pos.is_name_part()
                 || m.pos == Pos::JKG
                 || m.pos == Pos::VCP
                 || is_dot(cx, m)
@@ -206,7 +206,7 @@ fn is_name_word(cx: &Context<'_>, word: &[Morpheme], when: &[Span]) -> bool {
         })
         && word
             .last()
-            .is_some_and(|m| is_noun_part(m.pos) || m.pos == Pos::VCP)
+            .is_some_and(|m| m.pos.is_name_part() || m.pos == Pos::VCP)
 }
 
 /// Verb endings, which close a word as a predicate.
@@ -268,21 +268,4 @@ fn trim_to_place(cx: &Context<'_>, morphemes: &[Morpheme], run: Span) -> Span {
         }
     }
     run
-}
-
-/// Parts of speech that make up a place name.
-fn is_noun_part(pos: Pos) -> bool {
-    matches!(
-        pos,
-        Pos::NNG
-            | Pos::NNP
-            | Pos::NNBC
-            | Pos::NR
-            | Pos::SL
-            | Pos::SN
-            | Pos::SH
-            | Pos::XSN
-            | Pos::XPN
-            | Pos::Unknown
-    )
 }
