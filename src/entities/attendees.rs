@@ -15,6 +15,7 @@ use regex::Regex;
 
 use super::Context;
 use super::lexicon::title_ending;
+use super::organizations::is_org_name;
 use super::organizations::words::{Segment, Word, is_hangul, segments, words};
 use crate::Span;
 use crate::document::{Attendee, Block, BlockKind, Document};
@@ -96,9 +97,39 @@ fn items(
         }
         let item = trim_span(cx.source.text, item, &['.', '·', '*', '|']);
         let item = without_trailing_etc(cx, item);
-        if !item.is_empty() && !cx.text(item).starts_with("참석") {
-            out.push(attendee(cx, doc, item, group.clone()));
+        if item.is_empty() || cx.text(item).starts_with("참석") {
+            continue;
         }
+        for part in dotted_parts(cx, item) {
+            out.push(attendee(cx, doc, part, group.clone()));
+        }
+    }
+}
+
+/// `HUG·주택금융공사`, `기업은행ㆍ신용보증기금`: organisations joined by a
+/// middle dot are attendees each, when every part is an organisation's
+/// name; anything else (`항공·철도사고조사위원회`) stays one item.
+fn dotted_parts(cx: &Context<'_>, item: Span) -> Vec<Span> {
+    let text = cx.text(item);
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let dots = text
+        .match_indices(['·', 'ㆍ'])
+        .map(|(at, dot)| (at, at + dot.len()));
+    for (end, next) in dots.chain(std::iter::once((text.len(), text.len()))) {
+        let piece = Span::new(item.start + start, item.start + end);
+        parts.push(trim_span(cx.source.text, piece, &[]));
+        start = next;
+    }
+    // An acronym such as `HUG` is a name as it stands.
+    let named = |p: &Span| {
+        let t = cx.text(*p);
+        !t.is_empty() && (is_org_name(t) || t.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    if parts.len() > 1 && parts.iter().all(named) {
+        parts
+    } else {
+        vec![item]
     }
 }
 
