@@ -1,9 +1,6 @@
 //! The one place that talks to lindera: Korean morphological analysis with
 //! the embedded mecab-ko-dic (ko-dic), turned into our own typed morphemes.
 
-// The pass-2 recognisers use this API piece by piece as they land.
-#![allow(dead_code)]
-
 use std::borrow::Cow;
 
 use lindera::dictionary::load_dictionary;

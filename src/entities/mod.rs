@@ -6,9 +6,6 @@
 //! fills its own fields of the [`Document`]. They run in the order of
 //! [`RECOGNISERS`]: later ones may use what earlier ones found.
 
-// Shared helpers are used by the recognisers as they land.
-#![allow(dead_code)]
-
 use std::borrow::Cow;
 use std::cell::OnceCell;
 

@@ -123,12 +123,6 @@ fn is_reach(text: &str) -> bool {
         .all(|c| c.is_whitespace() || c.is_ascii_digit() || "()[],~/☎☏".contains(c))
 }
 
-/// `담당 부서`, `담당기관 <협조>`, `<총괄>`: a cell naming the column or
-/// the group, not a department.
-fn is_label(text: &str) -> bool {
-    department_of(text).is_none()
-}
-
 /// The labels and group tags a department cell may open with:
 /// `담당 부서 <총괄> `, `<협조> `, `문의처 `.
 static LABEL_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -240,9 +234,10 @@ mod tests {
         assert!(is_reach("02-3017-7074, 7076, 7080"));
         assert!(is_reach("(daae0517@korea.kr)"));
         assert!(!is_reach("기업금융과(044-204-7524)"));
-        assert!(is_label("담당 부서 <총괄>"));
-        assert!(is_label("<총괄>"));
-        assert!(!is_label("기획조정실"));
+        // A cell of only labels and group tags names no department.
+        assert!(department_of("담당 부서 <총괄>").is_none());
+        assert!(department_of("<총괄>").is_none());
+        assert!(department_of("기획조정실").is_some());
         assert_eq!(
             department_of("<총괄> 재정담당관").as_deref(),
             Some("재정담당관")

@@ -131,7 +131,6 @@ fn read(cx: &Context<'_>, doc: &Document, g: &Group<'_>, found: &[Found]) -> Opt
         .collect();
     Some(Found {
         event: e,
-        context: g.parent.span,
         from_fields: true,
     })
 }

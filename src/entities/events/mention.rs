@@ -225,7 +225,6 @@ fn found(cx: &Context<'_>, doc: &Document, span: Span, name: Span, text: String)
         .collect();
     Found {
         event: e,
-        context: sentence,
         from_fields: false,
     }
 }

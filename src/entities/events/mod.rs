@@ -55,12 +55,10 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
     doc.events = events.into_iter().map(|f| f.event).collect();
 }
 
-/// An event as found, with the span of the text it was read from.
+/// An event as found, and whether it was read from fields.
 #[derive(Debug, Clone)]
 pub(super) struct Found {
     pub(super) event: Event,
-    /// The sentence or block the event was read from.
-    pub(super) context: Span,
     /// Read from `일시`/`장소` fields, which are more exact than a
     /// sentence: their values win over the sentence's.
     pub(super) from_fields: bool,

@@ -32,8 +32,6 @@ pub(crate) enum Label {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Field {
     pub(crate) label: Label,
-    /// From the label to the end of the value.
-    pub(crate) span: Span,
     pub(crate) value: Span,
 }
 
@@ -75,7 +73,6 @@ pub(crate) fn fields(cx: &Context<'_>, span: Span) -> Vec<Field> {
                 trim_span(text, Span::new(value.start(), value.end()), &[]).shift(span.start);
             Some(Field {
                 label: label_kind,
-                span: Span::new(span.start + label.start(), value.end),
                 value,
             })
         })
@@ -104,7 +101,6 @@ pub(crate) fn table_field(block: &Block) -> Option<Field> {
     let compact: String = label.text.chars().filter(|c| !c.is_whitespace()).collect();
     Some(Field {
         label: label_of(&compact)?,
-        span: label.span.cover(value.span),
         value: value.span,
     })
 }
