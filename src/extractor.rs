@@ -1,12 +1,14 @@
 //! The entry point: [`Extractor`] and its [`Options`].
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::document::{Document, SCHEMA_VERSION};
 use crate::entities::{Context, RECOGNISERS};
+use crate::lexicon::Lexicon;
 use crate::morph::Morphology;
 use crate::source::Source;
-use crate::{Error, structure};
+use crate::{Error, Vocabulary, structure};
 
 /// Settings of an [`Extractor`].
 ///
@@ -24,6 +26,9 @@ pub struct Options {
     /// Year, month and day to infer missing years from when the release
     /// itself has no dated header or explicit dates. Never the clock.
     pub reference_date: Option<(i32, u32, u32)>,
+    /// Words of the user's own: organisations, titles and places bodo does
+    /// not know (see [`Vocabulary`]).
+    pub vocabulary: Vocabulary,
 }
 
 /// Turns release text into a [`Document`].
@@ -43,6 +48,7 @@ pub struct Options {
 #[derive(Debug)]
 pub struct Extractor {
     morphology: Morphology,
+    lexicon: Arc<Lexicon>,
     options: Options,
 }
 
@@ -56,6 +62,7 @@ impl Extractor {
     pub fn with_options(options: Options) -> Result<Extractor, Error> {
         Ok(Extractor {
             morphology: Morphology::embedded()?,
+            lexicon: Lexicon::new(&options.vocabulary),
             options,
         })
     }
@@ -65,6 +72,7 @@ impl Extractor {
     pub fn with_dictionary(path: impl AsRef<Path>, options: Options) -> Result<Extractor, Error> {
         Ok(Extractor {
             morphology: Morphology::from_dir(path.as_ref())?,
+            lexicon: Lexicon::new(&options.vocabulary),
             options,
         })
     }
@@ -95,7 +103,7 @@ impl Extractor {
             warnings: structure.warnings,
             ..Document::default()
         };
-        let cx = Context::new(&source, &self.options, &self.morphology);
+        let cx = Context::new(&source, &self.options, &self.morphology, &self.lexicon);
         for recognise in RECOGNISERS {
             recognise(&cx, &mut doc);
         }

@@ -66,17 +66,20 @@ mod document;
 mod entities;
 mod error;
 mod extractor;
+mod lexicon;
 mod morph;
 mod read;
 mod source;
 mod span;
 mod structure;
+mod vocabulary;
 
 pub use document::*;
 pub use error::Error;
 pub use extractor::{Extractor, Options};
 pub use read::{Input, read_bytes, read_from, read_path};
 pub use span::Span;
+pub use vocabulary::{Entry, Vocabulary};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -14,7 +14,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Context;
-use super::lexicon::title_ending;
 use super::organizations::is_org_name;
 use super::organizations::words::{Segment, Word, is_hangul, segments, words};
 use crate::Span;
@@ -124,7 +123,7 @@ fn dotted_parts(cx: &Context<'_>, item: Span) -> Vec<Span> {
     // An acronym such as `HUG` is a name as it stands.
     let named = |p: &Span| {
         let t = cx.text(*p);
-        !t.is_empty() && (is_org_name(t) || t.chars().all(|c| c.is_ascii_uppercase()))
+        !t.is_empty() && (is_org_name(cx, t) || t.chars().all(|c| c.is_ascii_uppercase()))
     };
     if parts.len() > 1 && parts.iter().all(named) {
         parts
@@ -177,7 +176,7 @@ fn trailing_title(cx: &Context<'_>, item: Span) -> Option<String> {
         .rev()
         .find(|w| w.before != Some('('))
         .map(|w| cx.text(w.stem))
-        .filter(|s| is_hangul(s) && title_ending(s).is_some())
+        .filter(|s| is_hangul(s) && cx.lexicon.title_ending(s).is_some())
         .map(str::to_string)
 }
 

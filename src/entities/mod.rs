@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::document::{Block, Document, Warning};
+use crate::lexicon::Lexicon;
 use crate::morph::{Morpheme, Morphology};
 use crate::source::Source;
 use crate::{Options, Span};
@@ -20,7 +21,6 @@ pub(crate) mod contacts;
 pub(crate) mod dates;
 pub(crate) mod events;
 pub(crate) mod header;
-pub(crate) mod lexicon;
 pub(crate) mod organizations;
 pub(crate) mod people;
 pub(crate) mod quotes;
@@ -50,6 +50,7 @@ pub(crate) const RECOGNISERS: &[Recogniser] = &[
 pub(crate) struct Context<'a> {
     pub(crate) source: &'a Source<'a>,
     pub(crate) options: &'a Options,
+    pub(crate) lexicon: &'a Lexicon,
     morphology: &'a Morphology,
     /// Where each line starts, for finding a span's line in O(log n).
     line_starts: Vec<usize>,
@@ -63,6 +64,7 @@ impl<'a> Context<'a> {
         source: &'a Source<'a>,
         options: &'a Options,
         morphology: &'a Morphology,
+        lexicon: &'a Lexicon,
     ) -> Self {
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(source.text.match_indices('\n').map(|(at, _)| at + 1))
@@ -71,6 +73,7 @@ impl<'a> Context<'a> {
         Context {
             source,
             options,
+            lexicon,
             morphology,
             line_starts,
             cache,

@@ -16,9 +16,6 @@
 //! recogniser.
 
 use super::Context;
-use super::lexicon::{
-    DEPARTMENT_ENDINGS, HEAD_TITLES, NOT_NAMES, SURNAMES, ends_with_longer, title_ending,
-};
 use super::organizations::words::{Word, is_contact, is_hangul, segments, words};
 use super::organizations::{canonical_in, is_org_name};
 use crate::Span;
@@ -53,7 +50,9 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
             .iter()
             .find(|p| {
                 p.affiliation.as_deref() == Some(issuer.name.as_str())
-                    && p.title.as_deref().is_some_and(|t| HEAD_TITLES.contains(&t))
+                    && p.title
+                        .as_deref()
+                        .is_some_and(|t| cx.lexicon.is_head_title(t))
             })
             .cloned();
     }
@@ -108,7 +107,7 @@ fn name_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
             });
         }
         // `전기공학과`: morphology reads the final 과 as a particle.
-        if is_department(cx.text(w.span)) {
+        if is_department(cx, cx.text(w.span)) {
             j = skip_aside(cx, ws, j + 1).0;
             continue;
         }
@@ -117,7 +116,7 @@ fn name_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
         }
         if is_affiliation(cx, w) {
             affiliation = affiliation.or(Some(w.stem));
-        } else if !is_department(cx.text(w.stem)) {
+        } else if !is_department(cx, cx.text(w.stem)) {
             return None;
         }
         j = skip_aside(cx, ws, j + 1).0;
@@ -153,7 +152,7 @@ fn title_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
 fn surname_title(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<(Span, Span)> {
     let s = ws.get(i)?;
     let text = cx.text(s.span);
-    if text.chars().count() != 1 || !SURNAMES.contains(text) || s.after != Some(' ') {
+    if text.chars().count() != 1 || !cx.lexicon.is_surname(text) || s.after != Some(' ') {
         return None;
     }
     let title = title_stem(cx, ws.get(i + 1)?)?;
@@ -214,7 +213,7 @@ fn skip_aside(cx: &Context<'_>, ws: &[Word], j: usize) -> (usize, Option<Span>) 
                 Span::new(w.span.end, n.span.start)
             });
         if w.after == Some(')') || cx.text(gap).contains(')') {
-            let org = (k == j + 1 && is_org_name(cx.text(first.stem))).then_some(first.stem);
+            let org = (k == j + 1 && is_org_name(cx, cx.text(first.stem))).then_some(first.stem);
             return (k, org);
         }
     }
@@ -225,14 +224,15 @@ fn skip_aside(cx: &Context<'_>, ws: &[Word], j: usize) -> (usize, Option<Span>) 
 /// without a particle.
 fn org_before(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Span> {
     let w = ws.get(i.checked_sub(1)?)?;
-    (w.after == Some(' ') && !w.has_particle() && is_org_name(cx.text(w.stem))).then_some(w.stem)
+    (w.after == Some(' ') && !w.has_particle() && is_org_name(cx, cx.text(w.stem)))
+        .then_some(w.stem)
 }
 
 /// The organisation before the parenthesis that `ws[i]` opens
 /// (`한국산업지능화협회(김태환 회장)`).
 fn paren_org(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Span> {
     let w = ws.get(i.checked_sub(1)?)?;
-    (ws.get(i)?.before == Some('(') && w.after == Some('(') && is_org_name(cx.text(w.stem)))
+    (ws.get(i)?.before == Some('(') && w.after == Some('(') && is_org_name(cx, cx.text(w.stem)))
         .then_some(w.stem)
 }
 
@@ -240,7 +240,7 @@ fn paren_org(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Span> {
 fn title_stem(cx: &Context<'_>, w: &Word) -> Option<Span> {
     let stem = cx.text(w.stem);
     let letters = stem.trim_start_matches(|c: char| c.is_ascii_digit());
-    (is_hangul(letters) && letters.chars().count() <= 10 && title_ending(stem).is_some())
+    (is_hangul(letters) && letters.chars().count() <= 10 && cx.lexicon.title_ending(stem).is_some())
         .then_some(w.stem)
 }
 
@@ -249,7 +249,7 @@ fn title_stem(cx: &Context<'_>, w: &Word) -> Option<Span> {
 fn is_affiliation(cx: &Context<'_>, w: &Word) -> bool {
     let stem = cx.text(w.stem);
     let morphemes = w.stem_morphemes();
-    is_org_name(stem)
+    is_org_name(cx, stem)
         || (is_hangul(stem)
             && !morphemes.is_empty()
             && morphemes
@@ -259,8 +259,8 @@ fn is_affiliation(cx: &Context<'_>, w: &Word) -> bool {
 
 /// A university department between an affiliation and a title
 /// (`광운대학교 전기공학과 교수`).
-fn is_department(stem: &str) -> bool {
-    is_hangul(stem) && DEPARTMENT_ENDINGS.iter().any(|e| ends_with_longer(stem, e))
+fn is_department(cx: &Context<'_>, stem: &str) -> bool {
+    is_hangul(stem) && cx.lexicon.department_endings.ends_longer(stem)
 }
 
 /// Whether `w` is a person's name: 2–4 Hangul syllables that ko-dic
@@ -269,10 +269,10 @@ fn is_department(stem: &str) -> bool {
 fn is_name(cx: &Context<'_>, w: &Word) -> bool {
     let stem = cx.text(w.stem);
     let n = stem.chars().count();
-    if !is_hangul(stem) || !(2..=4).contains(&n) || NOT_NAMES.contains(&stem) {
+    if !is_hangul(stem) || !(2..=4).contains(&n) || cx.lexicon.not_names.contains(stem) {
         return false;
     }
-    if is_org_name(stem) || title_ending(stem).is_some() {
+    if is_org_name(cx, stem) || cx.lexicon.title_ending(stem).is_some() {
         return false;
     }
     let morphemes = w.stem_morphemes();
@@ -297,7 +297,7 @@ fn is_name(cx: &Context<'_>, w: &Word) -> bool {
         && morphemes
             .iter()
             .all(|m| !matches!(m.pos, Pos::NNP | Pos::Unknown));
-    stem.chars().next().is_some_and(|c| SURNAMES.contains(c)) && !common
+    cx.lexicon.starts_with_surname(stem) && !common
 }
 
 #[cfg(test)]
@@ -328,7 +328,9 @@ mod tests {
 
     #[test]
     fn departments_sit_between_university_and_title() {
-        assert!(is_department("전기공학과"));
-        assert!(!is_department("학과"));
+        with_context("", |cx| {
+            assert!(is_department(cx, "전기공학과"));
+            assert!(!is_department(cx, "학과"));
+        });
     }
 }

@@ -130,7 +130,7 @@ fn is_name_word(cx: &Context<'_>, morphemes: &[Morpheme], at: Span, word: &str) 
         && word
             .chars()
             .all(|c| c.is_alphanumeric() || "·‧ㆍ".contains(c))
-        && DEPARTMENT_SUFFIXES.iter().any(|s| word.ends_with(s));
+        && cx.lexicon.unit_suffixes.ending(word).is_some();
     let inside: Vec<&Morpheme> = morphemes.iter().filter(|m| at.contains(m.span)).collect();
     let nouns = !inside.is_empty() && inside.iter().all(|m| is_nounish(m.pos, cx.text(m.span)));
     syllable || department || nouns
@@ -166,31 +166,9 @@ fn addressee(cx: &Context<'_>, span: Span) -> Option<String> {
         .find(|m| !m.pos.is_particle())
         .map(|m| m.span.end)?;
     let stem = cx.text(Span::new(word.start, stem_end));
-    let named = stem.chars().count() >= 3 && DEPARTMENT_SUFFIXES.iter().any(|s| stem.ends_with(s));
+    let named = stem.chars().count() >= 3 && cx.lexicon.unit_suffixes.ending(stem).is_some();
     (named && morphemes.last().is_some_and(|m| m.pos.is_particle())).then(|| stem.to_string())
 }
-
-/// Endings of department names that ko-dic may read as particles.
-const DEPARTMENT_SUFFIXES: &[&str] = &[
-    "과",
-    "실",
-    "팀",
-    "국",
-    "관",
-    "처",
-    "청",
-    "부",
-    "원",
-    "단",
-    "센터",
-    "본부",
-    "위원회",
-    "연구소",
-    "협회",
-    "공사",
-    "공단",
-    "재단",
-];
 
 /// Letters and digits, which may end a name.
 fn is_word_char(c: char) -> bool {
@@ -219,7 +197,7 @@ fn name_the(cx: &Context<'_>, run: Span, c: &mut Contact) {
         at += word.len() + 1;
     }
     let mut rest = words.len();
-    if let Some((_, last)) = words.last().filter(|(_, w)| is_title(&compact(w))) {
+    if let Some((_, last)) = words.last().filter(|(_, w)| is_title(cx, &compact(w))) {
         c.title = Some(compact(last));
         rest -= 1;
         let before = words.get(..rest).unwrap_or_default();

@@ -30,75 +30,11 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("email pattern")
 });
 
-/// Titles of civil servants and staff as contact blocks write them
-/// (compared without spaces: `과  장` is `과장`). Genre vocabulary, not
-/// names of any release.
-const TITLES: &[&str] = &[
-    "과장",
-    "사무관",
-    "주무관",
-    "서기관",
-    "팀장",
-    "연구관",
-    "연구사",
-    "학예연구관",
-    "학예연구사",
-    "국장",
-    "사무국장",
-    "본부장",
-    "실장",
-    "차장",
-    "부장",
-    "대리",
-    "주임",
-    "경정",
-    "총경",
-    "경감",
-    "경위",
-    "소방경",
-    "소방령",
-    "중령",
-    "대령",
-    "소령",
-    "검사",
-    "조사관",
-    "담당관",
-    "심의관",
-    "조정관",
-    "전문위원",
-    "전문관",
-    "책임연구원",
-    "선임연구원",
-    "주임연구원",
-    "연구원",
-    "외무서기관",
-    "외무사무관",
-    "기술서기관",
-    "공업사무관",
-    "행정관",
-    "실무관",
-    "주사",
-    "주사보",
-    "센터장",
-    "소장",
-    "원장",
-    "단장",
-    "매니저",
-    "담당",
-    "팀원",
-    "대변인",
-    "직무대리",
-];
-
 /// Whether `compact` (a cell or word with its spaces removed) reads as a
 /// title: a known title, or a known title with a qualifier before it
 /// (`운영부장`, `과장직무대리`).
-fn is_title(compact: &str) -> bool {
-    let chars = compact.chars().count();
-    (1..=8).contains(&chars)
-        && TITLES
-            .iter()
-            .any(|t| compact == *t || (compact.ends_with(t) && t.chars().count() >= 2))
+fn is_title(cx: &Context<'_>, compact: &str) -> bool {
+    cx.lexicon.is_contact_title(compact)
 }
 
 /// Whether `compact` looks like a Korean personal name: two to four
@@ -165,10 +101,6 @@ mod tests {
 
     #[test]
     fn titles_and_names() {
-        assert!(is_title("과장"));
-        assert!(is_title("과장직무대리"));
-        assert!(is_title("운영부장"));
-        assert!(!is_title("기획조정실"));
         assert!(is_name("이형석"));
         assert!(!is_name("044"));
         assert_eq!(compact("과  장"), "과장");

@@ -9,7 +9,7 @@
 use super::{Found, event, situate};
 use crate::Span;
 use crate::document::{Block, BlockKind, Document};
-use crate::entities::venues::{EVENT_NOUNS, Field, Label, fields as read_fields, table_field};
+use crate::entities::venues::{Field, Label, fields as read_fields, table_field};
 use crate::entities::{Context, own_text};
 
 /// A parent block with the fields found under it.
@@ -205,7 +205,7 @@ fn name_in(cx: &Context<'_>, block: &Block) -> Option<(Span, String)> {
         .trim_start_matches(|c: char| c.is_whitespace() || "【[<〈(".contains(c))
         .trim_end();
     let generic = ["행사", "운영", "방문", "사업", "회의", "현장방문"].contains(&trimmed);
-    if generic || !EVENT_NOUNS.iter().any(|n| trimmed.ends_with(n)) {
+    if generic || cx.lexicon.event_nouns.ending(trimmed).is_none() {
         return None;
     }
     let start = block.span.start

@@ -19,7 +19,7 @@ use super::{Found, event, situate};
 use crate::Span;
 use crate::document::Document;
 use crate::entities::Context;
-use crate::entities::venues::{EVENT_NOUNS, event_follows, is_event_verb};
+use crate::entities::venues::{event_follows, is_event_verb};
 use crate::morph::{Morpheme, Pos};
 
 /// A quoted name: `「…」`, `｢…｣`, `『…』`, `‘…’`, `“…”`, `'…'`.
@@ -67,7 +67,7 @@ pub(super) fn mentions(cx: &Context<'_>, doc: &Document, span: Span) -> Vec<Foun
         let inner = Span::new(span.start + name.start(), span.start + name.end());
         quoted_spans.push(Span::new(span.start + whole.start, span.start + whole.end));
         let before = text.get(..whole.start).unwrap_or("");
-        let noun = ends_in_event_noun(name.as_str());
+        let noun = ends_in_event_noun(cx, name.as_str());
         let after = after(&morphemes, span.start + whole.end);
         // A quoted name is a name: an event verb anywhere in its clause
         // will do (`‘…포상식’을 지난 10일 …에서 진행했다`).
@@ -93,9 +93,8 @@ pub(super) fn mentions(cx: &Context<'_>, doc: &Document, span: Span) -> Vec<Foun
 }
 
 /// Whether `name` ends in a word for an event.
-fn ends_in_event_noun(name: &str) -> bool {
-    let name = name.trim_end();
-    EVENT_NOUNS.iter().any(|n| name.ends_with(n))
+fn ends_in_event_noun(cx: &Context<'_>, name: &str) -> bool {
+    cx.lexicon.event_nouns.ending(name.trim_end()).is_some()
 }
 
 /// The morphemes from byte `at` on.
@@ -154,7 +153,7 @@ fn is_event_word_end(cx: &Context<'_>, morphemes: &[Morpheme], i: usize) -> bool
         .map_or(m.span.start, |w| w.span.start);
     let word = cx.text(Span::new(word_start, m.span.end));
     ends_word
-        && EVENT_NOUNS.iter().any(|n| word.ends_with(n))
+        && cx.lexicon.event_nouns.ending(word).is_some()
         && !matches!(word, "행사" | "교육" | "주간")
 }
 

@@ -48,9 +48,7 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
     // apart from any other meeting.
     events.retain(|f| {
         let e = &f.event;
-        !(super::venues::EVENT_NOUNS.contains(&e.name.as_str())
-            && e.date.is_none()
-            && e.venue.is_none())
+        !(cx.lexicon.event_nouns.contains(&e.name) && e.date.is_none() && e.venue.is_none())
     });
     doc.events = events.into_iter().map(|f| f.event).collect();
 }

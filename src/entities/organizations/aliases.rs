@@ -9,7 +9,6 @@ use regex::Regex;
 use super::is_org_name;
 use crate::Span;
 use crate::entities::Context;
-use crate::entities::lexicon::HEAD_TITLES;
 
 /// A name defined in parentheses right after an organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,9 +67,9 @@ pub(crate) fn definitions(cx: &Context<'_>, span: Span) -> Vec<Definition> {
             let names_head = HEAD
                 .captures(inner)
                 .and_then(|c| c.name("title"))
-                .is_some_and(|t| HEAD_TITLES.contains(&t.as_str()));
+                .is_some_and(|t| cx.lexicon.is_head_title(t.as_str()));
             let full = org.as_str();
-            (is_org_name(full) && (alias.is_some() || names_head)).then(|| Definition {
+            (is_org_name(cx, full) && (alias.is_some() || names_head)).then(|| Definition {
                 full: full.to_string(),
                 full_span: Span::new(span.start + org.start(), span.start + org.end()),
                 alias,

@@ -87,7 +87,7 @@ fn first_government_body(cx: &Context<'_>, doc: &Document) -> Option<String> {
             // the release reports on, not the body that issues it.
             let session = previous.starts_with('제') && previous.ends_with('차');
             if !session
-                && is_org_name(stem)
+                && is_org_name(cx, stem)
                 && ["부", "처", "청", "위원회", "실"]
                     .iter()
                     .any(|e| stem.ends_with(e))

@@ -11,7 +11,6 @@ use super::words::{Segment, Word, words};
 use crate::Span;
 use crate::document::{Block, BlockKind, Warning};
 use crate::entities::Context;
-use crate::entities::lexicon::{COUNTED_ORG_NOUNS, NOT_ORG_ENDINGS};
 use crate::morph::{Class, Pos};
 
 /// A list of organisations found in one segment or block.
@@ -69,12 +68,15 @@ fn org_list(cx: &Context<'_>, run: &[&[Word]]) -> Option<OrgList> {
     let open = tail.first().is_some_and(|w| cx.text(w.stem) == "등");
     let named = items
         .iter()
-        .filter(|w| is_org_name(cx.text(w.stem)))
+        .filter(|w| is_org_name(cx, cx.text(w.stem)))
         .count();
     // `… 등 (국내외) 12개 (디지털) 기업`, `… 등 기업들`, or a count right
     // after the last item.
     let counted = (open || tail.first().is_some_and(|w| cx.text(w.stem).contains('개')))
-        && tail.iter().take(5).any(|w| counts_orgs(cx.text(w.stem)));
+        && tail
+            .iter()
+            .take(5)
+            .any(|w| counts_orgs(cx, cx.text(w.stem)));
     let first_chunk = run.first()?;
     let labelled = first_chunk.len() >= 2
         && first_chunk
@@ -85,7 +87,7 @@ fn org_list(cx: &Context<'_>, run: &[&[Word]]) -> Option<OrgList> {
     // before `기업` is a list of things.
     let names = items
         .iter()
-        .filter(|w| is_org_name(cx.text(w.stem)) || is_name_like(cx, w))
+        .filter(|w| is_org_name(cx, cx.text(w.stem)) || is_name_like(cx, w))
         .count();
     if !(strong && names * 2 >= items.len() || (named >= 2 && named * 2 >= items.len())) {
         return None;
@@ -111,7 +113,7 @@ fn is_item(cx: &Context<'_>, w: &Word, strong: bool) -> bool {
     if stem.chars().count() < 2
         || !stem.chars().any(char::is_alphabetic)
         || stem.starts_with(|c: char| c.is_ascii_digit())
-        || NOT_ORG_ENDINGS.iter().any(|e| stem.ends_with(e))
+        || cx.lexicon.org_not_endings.ending(stem).is_some()
     {
         return false;
     }
@@ -119,7 +121,7 @@ fn is_item(cx: &Context<'_>, w: &Word, strong: bool) -> bool {
     if !morphemes.is_empty() && morphemes.iter().all(|m| m.class == Class::Place) {
         return false;
     }
-    is_org_name(stem) || (strong && is_name_shaped(stem)) || is_name_like(cx, w)
+    is_org_name(cx, stem) || (strong && is_name_shaped(stem)) || is_name_like(cx, w)
 }
 
 /// Letters, digits and the marks company names use, not too long.
@@ -139,12 +141,10 @@ fn is_group_label(cx: &Context<'_>, w: &Word) -> bool {
 }
 
 /// `12개 기업` / `13개사` / `기업들`: a noun that counts organisations.
-fn counts_orgs(stem: &str) -> bool {
+fn counts_orgs(cx: &Context<'_>, stem: &str) -> bool {
     let noun = stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '개');
-    COUNTED_ORG_NOUNS.contains(&noun)
-        || COUNTED_ORG_NOUNS
-            .iter()
-            .any(|n| noun.strip_suffix('들') == Some(n))
+    let counted = &cx.lexicon.counted_nouns;
+    counted.contains(noun) || noun.strip_suffix('들').is_some_and(|n| counted.contains(n))
 }
 
 /// Whether a list item reads as a name (`지멘스`, `SK플래닛`, `MS`) rather
@@ -181,7 +181,10 @@ pub(crate) fn numbered(cx: &Context<'_>, block: &Block) -> Option<OrgList> {
         .iter()
         .filter_map(|c| words(cx, c.span).first().map(|w| w.stem))
         .collect();
-    let named = stems.iter().filter(|s| is_org_name(cx.text(**s))).count();
+    let named = stems
+        .iter()
+        .filter(|s| is_org_name(cx, cx.text(**s)))
+        .count();
     let span = items.first()?.span.cover(items.last()?.span);
     (named * 2 >= stems.len()).then_some(OrgList {
         items: stems,
@@ -218,7 +221,7 @@ pub(crate) fn check_counts(
             block.span.start + noun.end(),
         );
         let noun_stem = super::words::stem(cx, noun_span);
-        if !counts_orgs(cx.text(noun_stem)) {
+        if !counts_orgs(cx, cx.text(noun_stem)) {
             continue;
         }
         let Ok(n) = n.as_str().parse::<usize>() else {
@@ -258,12 +261,14 @@ mod tests {
 
     #[test]
     fn counting_nouns() {
-        for noun in ["기관", "기업들", "12개기업", "13개사", "협단체"] {
-            assert!(counts_orgs(noun), "{noun}");
-        }
-        for noun in ["업종", "기업인식", "명"] {
-            assert!(!counts_orgs(noun), "{noun}");
-        }
+        with_context("", |cx| {
+            for noun in ["기관", "기업들", "12개기업", "13개사", "협단체"] {
+                assert!(counts_orgs(cx, noun), "{noun}");
+            }
+            for noun in ["업종", "기업인식", "명"] {
+                assert!(!counts_orgs(cx, noun), "{noun}");
+            }
+        });
     }
 
     #[test]

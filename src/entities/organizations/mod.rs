@@ -16,12 +16,8 @@ pub(crate) mod words;
 use std::collections::{HashMap, HashSet};
 
 use self::aliases::Definition;
-use self::words::{Segment, chars, segments, words};
+use self::words::{Segment, segments, words};
 use super::Context;
-use super::lexicon::{
-    ATTENDEE_GROUPS, DROPPABLE_PREFIXES, GENERIC_MODIFIERS, NOT_ORG_ENDINGS, ORG_SUFFIXES,
-    SHORT_SUFFIXES, is_known_full_name, short_form,
-};
 use crate::Span;
 use crate::document::{Document, Organization};
 
@@ -41,32 +37,8 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
 }
 
 /// Whether `stem` names an institution by its form or by the tables.
-pub(crate) fn is_org_name(stem: &str) -> bool {
-    if short_form(stem).is_some() || is_known_full_name(stem) {
-        return true;
-    }
-    if stem.starts_with('㈜') || stem.ends_with("(주)") {
-        return chars(stem) > 2;
-    }
-    if !stem.chars().any(|c| ('가'..='힣').contains(&c))
-        || !stem
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&'))
-        || NOT_ORG_ENDINGS.iter().any(|e| stem.ends_with(e))
-    {
-        return false;
-    }
-    ORG_SUFFIXES.iter().any(|suffix| {
-        let Some(head) = stem.strip_suffix(suffix) else {
-            return false;
-        };
-        let min = if SHORT_SUFFIXES.contains(suffix) {
-            2
-        } else {
-            1
-        };
-        chars(head) >= min && !GENERIC_MODIFIERS.contains(&head)
-    })
+pub(crate) fn is_org_name(cx: &Context<'_>, stem: &str) -> bool {
+    cx.lexicon.is_org_name(stem)
 }
 
 /// The stems of every list item that is an organisation, and the warnings
@@ -142,33 +114,36 @@ fn mentions(
 /// when that is a name as written (morphology may read the final `실` of
 /// `국무조정실` as an ending).
 pub(crate) fn org_span(cx: &Context<'_>, w: &words::Word) -> Option<Span> {
-    if is_org_name(cx.text(w.stem)) {
+    if is_org_name(cx, cx.text(w.stem)) {
         Some(w.stem)
     } else {
-        is_org_name(cx.text(w.span)).then_some(w.span)
+        is_org_name(cx, cx.text(w.span)).then_some(w.span)
     }
 }
 
 /// `(정부)`, `(국회)`: the label of a group of attendees, not a mention.
 pub(crate) fn is_group_label(cx: &Context<'_>, w: &words::Word) -> bool {
-    w.before == Some('(') && w.after == Some(')') && ATTENDEE_GROUPS.contains(&cx.text(w.span))
+    w.before == Some('(')
+        && w.after == Some(')')
+        && cx.lexicon.attendee_groups.contains(cx.text(w.span))
 }
 
 /// The canonical name of a mention: the full name of a defined alias, of
 /// a short form the table knows (the full name the release writes, if it
 /// writes one), or of a name with its `한국` prefix dropped.
-fn canonical(text: &str, defs: &[Definition], written: &HashSet<&str>) -> String {
+fn canonical(cx: &Context<'_>, text: &str, defs: &[Definition], written: &HashSet<&str>) -> String {
     if let Some(def) = defs.iter().find(|d| d.alias.as_deref() == Some(text)) {
         return def.full.clone();
     }
-    if let Some(fulls) = short_form(text) {
+    if let Some(fulls) = cx.lexicon.short_form(text) {
         let full = fulls
             .iter()
             .find(|f| written.contains(**f))
             .or(fulls.first());
         return full.map_or(text, |f| f).to_string();
     }
-    DROPPABLE_PREFIXES
+    cx.lexicon
+        .org_prefixes
         .iter()
         .map(|p| format!("{p}{text}"))
         .find(|full| written.contains(full.as_str()))
@@ -183,7 +158,7 @@ fn cluster(cx: &Context<'_>, mentions: &[Span], defs: &[Definition]) -> Vec<Orga
     let mut index: HashMap<String, usize> = HashMap::new();
     for &m in mentions {
         let text = cx.text(m);
-        let name = canonical(text, defs, &written);
+        let name = canonical(cx, text, defs, &written);
         let at = *index.entry(name.clone()).or_insert_with(|| {
             out.push(Organization {
                 name: name.clone(),
@@ -207,34 +182,4 @@ pub(crate) fn canonical_in(doc: &Document, text: &str) -> Option<String> {
         .iter()
         .find(|o| o.name == text || o.aliases.iter().any(|a| a == text))
         .map(|o| o.name.clone())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn institutions_are_told_from_common_nouns() {
-        for name in [
-            "산업통상자원부",
-            "한국산업지능화협회",
-            "조달청",
-            "지식재산처",
-            "더불어민주당",
-        ] {
-            assert!(is_org_name(name), "{name}");
-        }
-        for word in [
-            "정부",
-            "관계부처",
-            "요청",
-            "연락처",
-            "협회",
-            "유관기구",
-            "1인당",
-            "대표",
-        ] {
-            assert!(!is_org_name(word), "{word}");
-        }
-    }
 }

@@ -187,11 +187,6 @@ pub(crate) fn is_hangul(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| ('가'..='힣').contains(&c))
 }
 
-/// The number of chars of `s`.
-pub(crate) fn chars(s: &str) -> usize {
-    s.chars().count()
-}
-
 /// A context over `text` for unit tests of the recognisers that read
 /// words.
 #[cfg(test)]
@@ -201,7 +196,8 @@ pub(crate) fn with_context<T>(text: &str, f: impl FnOnce(&Context<'_>) -> T) -> 
         LazyLock::new(|| crate::morph::Morphology::embedded().expect("dictionary"));
     let source = crate::source::Source::new(text);
     let options = crate::Options::default();
-    let cx = Context::new(&source, &options, &MORPHOLOGY);
+    let lexicon = crate::lexicon::Lexicon::new(&options.vocabulary);
+    let cx = Context::new(&source, &options, &MORPHOLOGY, &lexicon);
     f(&cx)
 }
 

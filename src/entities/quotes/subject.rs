@@ -64,20 +64,6 @@ const LEADING_STOP: &[&str] = &[
     "한편", "특히", "또한", "아울러", "이에", "이어", "다만", "결과", "먼저", "우선",
 ];
 
-/// Endings of the last word of a phrase that name an agent: organisations
-/// and titles of the genre.
-#[rustfmt::skip]
-const AGENT_SUFFIXES: &[&str] = &[
-    "부", "처", "청", "정부", "부처", "기관", "기업", "협회", "단체", "연합", "네트워크",
-    "센터", "재단", "조합", "공사", "공단", "은행", "본부", "위원회", "연구원", "진흥원",
-    "교육원", "공제회", "박물관", "연구소", "감식단", "지원단", "대학", "대학교", "경찰",
-    "그룹", "회사", "협의회", "연합회", "학회",
-    "장관", "차관", "청장", "처장", "원장", "실장", "국장", "과장", "차장", "본부장", "단장",
-    "센터장", "소장", "위원장", "이사장", "회장", "사장", "총장", "대표", "의원", "위원",
-    "정책관", "담당관", "기획관", "협력관", "심의관", "대변인", "대행", "대리", "차관보",
-    "대통령", "총리", "전문가", "시", "군", "사무처", "위", "당사자",
-];
-
 /// Every subject phrase in `region`, in order.
 pub(crate) fn subjects(cx: &Context<'_>, doc: &Document, region: Span) -> Vec<Subject> {
     let words = words(cx, region);
@@ -204,7 +190,7 @@ fn named_agent(cx: &Context<'_>, doc: &Document, span: Span) -> bool {
     let last = bare.rsplit(' ').next().unwrap_or(bare);
     // `기관들`, `전문가들`: a plural of an agent; `과제들` is not one.
     let last = last.strip_suffix('들').unwrap_or(last);
-    AGENT_SUFFIXES.iter().any(|s| last.ends_with(s))
+    cx.lexicon.agent_nouns.ending(last).is_some()
         || doc.people.iter().any(|p| overlaps(p.mention.span, span))
         || doc
             .organizations
@@ -262,7 +248,7 @@ fn words(cx: &Context<'_>, region: Span) -> Vec<Word> {
         let next = words[i + 1].role;
         if words[i].role == Role::Other
             && matches!(next, Role::Noun | Role::Subject { .. })
-            && looks_like_name(cx.text(words[i].span))
+            && looks_like_name(cx, cx.text(words[i].span))
             && cx.text(words[i + 1].span).chars().count() > 1
         {
             words[i].role = Role::Noun;
@@ -271,15 +257,12 @@ fn words(cx: &Context<'_>, region: Span) -> Vec<Word> {
     words
 }
 
-/// Common family names, for names ko-dic does not know.
-const SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉";
-
 /// Three Hangul syllables starting with a family name.
-fn looks_like_name(word: &str) -> bool {
+fn looks_like_name(cx: &Context<'_>, word: &str) -> bool {
     let chars: Vec<char> = word.chars().collect();
     chars.len() == 3
         && chars.iter().all(|c| ('가'..='힣').contains(c))
-        && chars.first().is_some_and(|c| SURNAMES.contains(*c))
+        && cx.lexicon.starts_with_surname(word)
 }
 
 /// One word and its role. Morphemes inside parentheses do not count; a
@@ -358,21 +341,23 @@ fn role(cx: &Context<'_>, core: &[Morpheme], span: Span) -> (Role, usize) {
         // `국토부가` read as 국토/부가: a noun that ends in an agent and a
         // particle.
         None if nominal(core) && !lone_adverb => {
-            titled_subject(cx.text(span), span).unwrap_or((Role::Noun, span.end))
+            titled_subject(cx, cx.text(span), span).unwrap_or((Role::Noun, span.end))
         }
-        _ => titled_subject(cx.text(span), span).unwrap_or((Role::Other, span.end)),
+        _ => titled_subject(cx, cx.text(span), span).unwrap_or((Role::Other, span.end)),
     }
 }
 
 /// `직무대리는`: a word that ends in a title and a subject particle.
-fn titled_subject(text: &str, span: Span) -> Option<(Role, usize)> {
+fn titled_subject(cx: &Context<'_>, text: &str, span: Span) -> Option<(Role, usize)> {
     let (stem, particle) = ["은", "는", "이", "가"]
         .iter()
         .find_map(|p| text.strip_suffix(p).map(|stem| (stem, *p)))?;
     let titled = stem.chars().count() > 1
-        && AGENT_SUFFIXES
+        && cx
+            .lexicon
+            .agent_nouns
             .iter()
-            .any(|s| (s.chars().count() > 1 || "부처청".contains(*s)) && stem.ends_with(s));
+            .any(|s| (s.chars().count() > 1 || "부처청".contains(s)) && stem.ends_with(s));
     let topic = matches!(particle, "은" | "는");
     titled.then(|| (Role::Subject { topic }, span.start + stem.len()))
 }

@@ -18,56 +18,6 @@ use crate::document::{Block, BlockKind, Document, Snippet};
 pub(crate) use fields::{Field, Label, fields, table_field};
 pub(crate) use sentence::{event_follows, is_event_verb};
 
-/// Nouns that name an event (genre vocabulary): a run ending in one is
-/// the event, not its place (`타운홀 미팅에서`).
-pub(crate) const EVENT_NOUNS: &[&str] = &[
-    "협약식",
-    "출범식",
-    "발대식",
-    "기념식",
-    "시상식",
-    "포상식",
-    "위촉식",
-    "개막식",
-    "폐막식",
-    "착공식",
-    "준공식",
-    "개소식",
-    "수여식",
-    "간담회",
-    "설명회",
-    "박람회",
-    "토론회",
-    "공청회",
-    "발표회",
-    "전시회",
-    "설명회",
-    "협의회",
-    "보고회",
-    "포럼",
-    "회의",
-    "세미나",
-    "워크숍",
-    "워크샵",
-    "페스티벌",
-    "축제",
-    "심포지엄",
-    "컨퍼런스",
-    "콘퍼런스",
-    "총회",
-    "회담",
-    "미팅",
-    "행사",
-    "특별전",
-    "강좌",
-    "대회",
-    "캠페인",
-    "엑스포",
-    "주간",
-    "설명회",
-    "교육",
-];
-
 /// Fills the document's venues.
 pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
     let mut venues = Vec::new();

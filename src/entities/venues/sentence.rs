@@ -6,56 +6,6 @@ use crate::document::Snippet;
 use crate::entities::Context;
 use crate::morph::{Class, Morpheme, Pos};
 
-use super::EVENT_NOUNS;
-
-/// Words for buildings and rooms that make a noun run a place even when
-/// ko-dic knows no place name in it (genre vocabulary).
-const PLACE_HEADS: &[&str] = &[
-    "본사",
-    "청사",
-    "본관",
-    "회의실",
-    "대회의실",
-    "센터",
-    "홀",
-    "룸",
-    "호텔",
-    "컨벤션",
-    "전시장",
-    "박물관",
-    "미술관",
-    "도서관",
-    "캠퍼스",
-    "대학교",
-    "공장",
-    "사옥",
-    "지사",
-    "공항",
-    "광장",
-    "공원",
-    "스퀘어",
-    "전시관",
-    "기념관",
-    "강당",
-    "체육관",
-    "경기장",
-    "회관",
-    "빌딩",
-    "타워",
-    "코엑스",
-    "벡스코",
-    "킨텍스",
-    "연수원",
-    "별관",
-    "접견실",
-    "중명전",
-    "로비",
-    "국회",
-    "관",
-    "궁",
-    "청",
-];
-
 /// Words before `에서` that are times, not places.
 const NOT_PLACE: &[&str] = &[
     "오전", "오후", "이날", "당일", "같은", "날", "오는", "지난", "등",
@@ -155,8 +105,9 @@ fn place_before(cx: &Context<'_>, before: &[Morpheme], when: &[Span]) -> Option<
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let head = PLACE_HEADS.iter().any(|h| compact.ends_with(h));
-    let event = EVENT_NOUNS.iter().any(|e| compact.ends_with(e));
+    let head = cx.lexicon.place_heads.ending(&compact).is_some()
+        || cx.lexicon.places.ending(&compact).is_some();
+    let event = cx.lexicon.event_nouns.ending(&compact).is_some();
     ((placey || head) && !event).then_some(span)
 }
 
@@ -263,7 +214,7 @@ fn trim_to_place(cx: &Context<'_>, morphemes: &[Morpheme], run: Span) -> Span {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
-        if named || PLACE_HEADS.iter().any(|h| word.ends_with(h)) {
+        if named || cx.lexicon.place_heads.ending(&word).is_some() {
             return Span::new(word_start, run.end);
         }
     }
