@@ -3,8 +3,9 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::analysis::Analysis;
 use crate::document::{Document, SCHEMA_VERSION};
-use crate::entities::{Context, RECOGNISERS};
+use crate::entities::RECOGNISERS;
 use crate::lexicon::Lexicon;
 use crate::morph::Morphology;
 use crate::source::Source;
@@ -99,14 +100,21 @@ impl Extractor {
             schema_version: SCHEMA_VERSION,
             title,
             subtitles,
-            blocks: structure.blocks,
             warnings: structure.warnings,
             ..Document::default()
         };
-        let cx = Context::new(&source, &self.options, &self.morphology, &self.lexicon);
+        let analysis = Analysis::new(
+            &source,
+            &structure.blocks,
+            &self.options,
+            &self.morphology,
+            &self.lexicon,
+        );
         for recognise in RECOGNISERS {
-            recognise(&cx, &mut doc);
+            recognise(&analysis, &mut doc);
         }
+        drop(analysis);
+        doc.blocks = structure.blocks;
         doc
     }
 }

@@ -62,6 +62,7 @@
 
 #![deny(missing_docs)]
 
+mod analysis;
 mod document;
 mod entities;
 mod error;

@@ -13,18 +13,18 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Context;
 use super::organizations::is_org_name;
-use super::organizations::words::{Segment, Word, is_hangul, segments, words};
 use crate::Span;
+use crate::analysis::Analysis;
+use crate::analysis::Segment;
+use crate::analysis::words::{Word, is_hangul};
 use crate::document::{Attendee, Block, BlockKind, Document};
 use crate::source::trim_span;
 
 /// Fills the document's attendees.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
     let mut out = Vec::new();
-    let segs = segments(&doc.blocks);
-    for seg in &segs {
+    for seg in cx.segments() {
         if let Some(list) = labelled_list(cx, seg) {
             let mut group = None;
             for span in list {
@@ -47,7 +47,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The spans that hold a labelled attendee list: the rest of the labelled
 /// segment and the continuation lines pass 1 put under it.
-fn labelled_list(cx: &Context<'_>, seg: &Segment<'_>) -> Option<Vec<Span>> {
+fn labelled_list(cx: &Analysis<'_>, seg: &Segment<'_>) -> Option<Vec<Span>> {
     let text = cx.text(seg.span);
     let m = LABEL.find(text)?;
     let start = seg.span.start + m.end();
@@ -77,7 +77,7 @@ static GROUP: LazyLock<Regex> =
 
 /// Splits `span` at commas into attendees, tracking the group label.
 fn items(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     doc: &Document,
     span: Span,
     group: &mut Option<String>,
@@ -108,7 +108,7 @@ fn items(
 /// `HUG·주택금융공사`, `기업은행ㆍ신용보증기금`: organisations joined by a
 /// middle dot are attendees each, when every part is an organisation's
 /// name; anything else (`항공·철도사고조사위원회`) stays one item.
-fn dotted_parts(cx: &Context<'_>, item: Span) -> Vec<Span> {
+fn dotted_parts(cx: &Analysis<'_>, item: Span) -> Vec<Span> {
     let text = cx.text(item);
     let mut parts = Vec::new();
     let mut start = 0;
@@ -134,7 +134,7 @@ fn dotted_parts(cx: &Context<'_>, item: Span) -> Vec<Span> {
 
 /// `…협회 등` at the end of a list: the `등` is not part of the item
 /// (`등 20개 협단체`, which states a count, stays).
-fn without_trailing_etc(cx: &Context<'_>, item: Span) -> Span {
+fn without_trailing_etc(cx: &Analysis<'_>, item: Span) -> Span {
     match cx.text(item).strip_suffix("등") {
         Some(rest) if rest.ends_with(' ') => trim_span(
             cx.source.text,
@@ -147,7 +147,7 @@ fn without_trailing_etc(cx: &Context<'_>, item: Span) -> Span {
 
 /// One attendee from its item: a person found inside it, a title with
 /// its organisation, or an organisation.
-fn attendee(cx: &Context<'_>, doc: &Document, item: Span, group: Option<String>) -> Attendee {
+fn attendee(cx: &Analysis<'_>, doc: &Document, item: Span, group: Option<String>) -> Attendee {
     let person = doc.people.iter().find(|p| item.contains(p.mention.span));
     let org = doc
         .organizations
@@ -170,8 +170,8 @@ fn attendee(cx: &Context<'_>, doc: &Document, item: Span, group: Option<String>)
 
 /// The title an item ends with, before any aside (`국무총리(주재)`,
 /// `전기위원회 위원장`).
-fn trailing_title(cx: &Context<'_>, item: Span) -> Option<String> {
-    words(cx, item)
+fn trailing_title(cx: &Analysis<'_>, item: Span) -> Option<String> {
+    cx.words(item)
         .iter()
         .rev()
         .find(|w| w.before != Some('('))
@@ -193,16 +193,14 @@ static PRESENT: LazyLock<Regex> =
 /// The people and organisations named in the clause before `참석한
 /// 가운데`: back from it over the words without a case particle (the
 /// subject itself carries one), as attendees without a group.
-fn present_at(cx: &Context<'_>, doc: &Document, span: Span) -> Vec<Attendee> {
+fn present_at(cx: &Analysis<'_>, doc: &Document, span: Span) -> Vec<Attendee> {
     let text = cx.text(span);
     let Some(m) = PRESENT.find(text) else {
         return Vec::new();
     };
     let at = span.start + m.start();
-    let ws: Vec<_> = words(cx, span)
-        .into_iter()
-        .filter(|w| w.span.end <= at)
-        .collect();
+    let all = cx.words(span);
+    let ws: Vec<_> = all.iter().filter(|w| w.span.end <= at).collect();
     let mut start = at;
     for (k, w) in ws.iter().enumerate().rev() {
         let last = k + 1 == ws.len();

@@ -13,9 +13,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Context;
 use super::dates::{self, calendar::Date, scan};
 use crate::Span;
+use crate::analysis::Analysis;
 use crate::document::{
     Block, BlockKind, DateMention, DateTimeMention, Document, Header, YearSource,
 };
@@ -42,8 +42,9 @@ struct Field {
 }
 
 /// Fills `doc.header` from the header blocks.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
-    let headers: Vec<&Block> = dates::text_blocks(&doc.blocks)
+pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
+    let headers: Vec<&Block> = cx
+        .text_blocks()
         .into_iter()
         .filter(|b| b.kind == BlockKind::Header)
         .collect();
@@ -51,7 +52,7 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
     if fields.is_empty() {
         return;
     }
-    let anchor = dates::anchor(cx, &doc.blocks);
+    let anchor = dates::anchor(cx, cx.blocks);
     let embargo = fields
         .iter()
         .find(|f| f.embargo)
@@ -69,7 +70,7 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
 /// The labelled fields of the header lines, each running to the next
 /// label; an embargo that ends its line takes in the next header line when
 /// that one has no label (the `(지  면) … 조간` line).
-fn fields(cx: &Context<'_>, headers: &[&Block]) -> Vec<Field> {
+fn fields(cx: &Analysis<'_>, headers: &[&Block]) -> Vec<Field> {
     let mut out: Vec<Field> = Vec::new();
     for (i, block) in headers.iter().enumerate() {
         let text = cx.text(block.span);
@@ -104,7 +105,7 @@ fn fields(cx: &Context<'_>, headers: &[&Block]) -> Vec<Field> {
 
 /// A header line with no label of its own that carries a date or an
 /// edition: the second line of a split embargo.
-fn continues(cx: &Context<'_>, block: &Block) -> bool {
+fn continues(cx: &Analysis<'_>, block: &Block) -> bool {
     let text = cx.text(block.span);
     !LABEL.is_match(text)
         && (!scan::scan(text, 0, false).is_empty()
@@ -114,7 +115,7 @@ fn continues(cx: &Context<'_>, block: &Block) -> bool {
 
 /// The embargo: the whole field, its earliest date with the time written
 /// after it, and its note.
-fn embargo(cx: &Context<'_>, span: Span, anchor: Option<dates::Anchor>) -> DateTimeMention {
+fn embargo(cx: &Analysis<'_>, span: Span, anchor: Option<dates::Anchor>) -> DateTimeMention {
     let text = cx.text(span);
     let found = scan::scan(text, span.start, false);
     let times = super::times::scan(cx, text, span.start);
@@ -164,7 +165,11 @@ fn note(text: &str) -> Option<String> {
 }
 
 /// The distribution date: the first date of the 배포 field.
-fn distributed(cx: &Context<'_>, span: Span, anchor: Option<dates::Anchor>) -> Option<DateMention> {
+fn distributed(
+    cx: &Analysis<'_>,
+    span: Span,
+    anchor: Option<dates::Anchor>,
+) -> Option<DateMention> {
     let f = scan::scan(cx.text(span), span.start, false)
         .into_iter()
         .next()?;

@@ -15,22 +15,23 @@
 //! lexicon. People of the contact block are left to the contacts
 //! recogniser.
 
-use super::Context;
-use super::organizations::words::{Word, is_contact, is_hangul, segments, words};
 use super::organizations::{canonical_in, is_org_name};
 use crate::Span;
+use crate::analysis::Analysis;
+use crate::analysis::is_contact;
+use crate::analysis::words::{Word, is_hangul};
 use crate::document::{Document, Person};
 use crate::morph::{Class, Pos};
 
 /// Fills the document's people and the issuer's head.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
     let mut found: Vec<Found> = Vec::new();
     let mut later: Vec<(Span, Span)> = Vec::new();
-    for seg in segments(&doc.blocks) {
+    for seg in cx.segments() {
         if is_contact(seg.block) {
             continue;
         }
-        let ws = words(cx, seg.span);
+        let ws = cx.words(seg.span);
         for i in 0..ws.len() {
             if let Some(f) = name_first(cx, &ws, i).or_else(|| title_first(cx, &ws, i)) {
                 found.push(f);
@@ -70,7 +71,7 @@ struct Found {
 
 /// The output item for a found person; the affiliation is given its
 /// canonical name.
-fn person(cx: &Context<'_>, doc: &Document, f: &Found) -> Person {
+fn person(cx: &Analysis<'_>, doc: &Document, f: &Found) -> Person {
     let affiliation = f.affiliation.map(|a| {
         let text = cx.text(a);
         canonical_in(doc, text).unwrap_or_else(|| text.to_string())
@@ -85,7 +86,7 @@ fn person(cx: &Context<'_>, doc: &Document, f: &Found) -> Person {
 
 // `NAME [ORG]{0,2} TITLE` and `ORG NAME TITLE`, with asides in
 // parentheses skipped: `박현희(朴賢姬, 50세) 기획재정담당관`.
-fn name_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
+fn name_first(cx: &Analysis<'_>, ws: &[Word], i: usize) -> Option<Found> {
     let name = ws.get(i)?;
     if name.has_particle() || !matches!(name.after, Some(' ' | '(')) || !is_name(cx, name) {
         return None;
@@ -126,7 +127,7 @@ fn name_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
 
 // `(TITLE[:] NAME` / `(TITLE 직무대행 NAME`: a head named inside the
 // parenthesis after their organisation.
-fn title_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
+fn title_first(cx: &Analysis<'_>, ws: &[Word], i: usize) -> Option<Found> {
     let t = ws.get(i)?;
     if t.before != Some('(') || t.has_particle() {
         return None;
@@ -149,7 +150,7 @@ fn title_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
 }
 
 // `박 차관`, `황 장관은`: a surname and a title, for [`link_later`].
-fn surname_title(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<(Span, Span)> {
+fn surname_title(cx: &Analysis<'_>, ws: &[Word], i: usize) -> Option<(Span, Span)> {
     let s = ws.get(i)?;
     let text = cx.text(s.span);
     if text.chars().count() != 1 || !cx.lexicon.is_surname(text) || s.after != Some(' ') {
@@ -161,7 +162,7 @@ fn surname_title(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<(Span, Span)
 
 /// Later mentions (`박 차관`) as the one person found in full whose name
 /// starts with that surname; left out when none or several do.
-fn link_later(cx: &Context<'_>, people: &[Person], later: &[(Span, Span)]) -> Vec<Person> {
+fn link_later(cx: &Analysis<'_>, people: &[Person], later: &[(Span, Span)]) -> Vec<Person> {
     later
         .iter()
         .filter_map(|&(surname, title)| {
@@ -199,7 +200,7 @@ fn fill_affiliations(people: &mut [Person]) {
 /// The index after an aside in parentheses that opens at `j`
 /// (`(朴賢姬, 50세)`, `(이하 ‘농식품부’)`), or `j`; and the aside itself
 /// when it is one organisation (`서윤정(명지대학교) 교수`).
-fn skip_aside(cx: &Context<'_>, ws: &[Word], j: usize) -> (usize, Option<Span>) {
+fn skip_aside(cx: &Analysis<'_>, ws: &[Word], j: usize) -> (usize, Option<Span>) {
     let Some(first) = ws.get(j).filter(|w| w.before == Some('(')) else {
         return (j, None);
     };
@@ -222,7 +223,7 @@ fn skip_aside(cx: &Context<'_>, ws: &[Word], j: usize) -> (usize, Option<Span>) 
 
 /// The organisation written right before `ws[i]` (`더불어민주당 고민정`),
 /// without a particle.
-fn org_before(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Span> {
+fn org_before(cx: &Analysis<'_>, ws: &[Word], i: usize) -> Option<Span> {
     let w = ws.get(i.checked_sub(1)?)?;
     (w.after == Some(' ') && !w.has_particle() && is_org_name(cx, cx.text(w.stem)))
         .then_some(w.stem)
@@ -230,14 +231,14 @@ fn org_before(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Span> {
 
 /// The organisation before the parenthesis that `ws[i]` opens
 /// (`한국산업지능화협회(김태환 회장)`).
-fn paren_org(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Span> {
+fn paren_org(cx: &Analysis<'_>, ws: &[Word], i: usize) -> Option<Span> {
     let w = ws.get(i.checked_sub(1)?)?;
     (ws.get(i)?.before == Some('(') && w.after == Some('(') && is_org_name(cx, cx.text(w.stem)))
         .then_some(w.stem)
 }
 
 /// The stem of `w` when it is a title (`1차관은` → `1차관`).
-fn title_stem(cx: &Context<'_>, w: &Word) -> Option<Span> {
+fn title_stem(cx: &Analysis<'_>, w: &Word) -> Option<Span> {
     let stem = cx.text(w.stem);
     let letters = stem.trim_start_matches(|c: char| c.is_ascii_digit());
     (is_hangul(letters) && letters.chars().count() <= 10 && cx.lexicon.title_ending(stem).is_some())
@@ -246,7 +247,7 @@ fn title_stem(cx: &Context<'_>, w: &Word) -> Option<Span> {
 
 /// Whether `w` can stand between a name and a title as its organisation:
 /// an institution, or a proper noun (`광운대`).
-fn is_affiliation(cx: &Context<'_>, w: &Word) -> bool {
+fn is_affiliation(cx: &Analysis<'_>, w: &Word) -> bool {
     let stem = cx.text(w.stem);
     let morphemes = w.stem_morphemes();
     is_org_name(cx, stem)
@@ -259,14 +260,14 @@ fn is_affiliation(cx: &Context<'_>, w: &Word) -> bool {
 
 /// A university department between an affiliation and a title
 /// (`광운대학교 전기공학과 교수`).
-fn is_department(cx: &Context<'_>, stem: &str) -> bool {
+fn is_department(cx: &Analysis<'_>, stem: &str) -> bool {
     is_hangul(stem) && cx.lexicon.department_endings.ends_longer(stem)
 }
 
 /// Whether `w` is a person's name: 2–4 Hangul syllables that ko-dic
 /// tags as a name, or that open with a surname and that ko-dic does not
 /// read as one common word.
-fn is_name(cx: &Context<'_>, w: &Word) -> bool {
+fn is_name(cx: &Analysis<'_>, w: &Word) -> bool {
     let stem = cx.text(w.stem);
     let n = stem.chars().count();
     if !is_hangul(stem) || !(2..=4).contains(&n) || cx.lexicon.not_names.contains(stem) {
@@ -303,11 +304,11 @@ fn is_name(cx: &Context<'_>, w: &Word) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::organizations::words::with_context;
+    use crate::analysis::with_analysis;
 
     fn names(text: &str) -> Vec<(String, bool)> {
-        with_context(text, |cx| {
-            words(cx, Span::new(0, text.len()))
+        with_analysis(text, |cx| {
+            cx.words(Span::new(0, text.len()))
                 .iter()
                 .map(|w| (cx.text(w.stem).to_string(), is_name(cx, w)))
                 .collect()
@@ -328,7 +329,7 @@ mod tests {
 
     #[test]
     fn departments_sit_between_university_and_title() {
-        with_context("", |cx| {
+        with_analysis("", |cx| {
             assert!(is_department(cx, "전기공학과"));
             assert!(!is_department(cx, "학과"));
         });

@@ -9,9 +9,8 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::Context;
-use super::dates::text_blocks;
 use crate::Span;
+use crate::analysis::Analysis;
 use crate::document::{Document, TimeMention};
 
 // `14:00`, `오후 2:30`, `14:00~16:30`, `10:00-10:05`, `16:00:00`
@@ -45,16 +44,16 @@ static HANGUL: LazyLock<Regex> = LazyLock::new(|| {
 const AFTER_SI: [&str; 9] = ["까지", "부터", "에", "경", "께", "쯤", "이후", "전", "로"];
 
 /// Fills the document's times.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
     let mut out = Vec::new();
-    for block in text_blocks(&doc.blocks) {
+    for block in cx.text_blocks() {
         out.extend(scan(cx, cx.text(block.span), block.span.start));
     }
     doc.times = out;
 }
 
 /// Every time mention of `text` (which starts at `offset`), in order.
-pub(crate) fn scan(cx: &Context<'_>, text: &str, offset: usize) -> Vec<TimeMention> {
+pub(crate) fn scan(cx: &Analysis<'_>, text: &str, offset: usize) -> Vec<TimeMention> {
     let mut found: Vec<(Span, String, Option<String>)> = Vec::new();
     found.extend(CLOCK.captures_iter(text).filter_map(|c| clock(text, &c)));
     found.extend(HANGUL.captures_iter(text).filter_map(|c| hangul(text, &c)));

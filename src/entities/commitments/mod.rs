@@ -32,9 +32,10 @@
 
 pub(crate) mod clause;
 
-use super::quotes::subject::{Subject, pick, strip_asides, subjects};
-use super::{Context, is_inline_child};
 use crate::Span;
+use crate::analysis::Analysis;
+use crate::analysis::is_inline_child;
+use crate::analysis::phrases::{Subject, pick, strip_asides};
 use crate::document::{Block, BlockKind, Commitment, Document, Quote};
 use clause::{Trigger, duty, sentences, skip_leading, triggers};
 
@@ -54,14 +55,14 @@ struct Actors {
 }
 
 /// Fills the document's commitments.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
     let mut actors = Actors {
         last: None,
         issuer: doc.issuer.as_ref().map(|i| i.name.clone()),
         pact: false,
     };
     let mut out = Vec::new();
-    for block in body_blocks(&doc.blocks) {
+    for block in body_blocks(cx.blocks) {
         // A new top-level paragraph starts afresh: a topic named in the
         // paragraph before does not carry over; the issuer stands in.
         if block.level == 1 {
@@ -75,7 +76,7 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
             .filter(|q| block.span.contains(q.mention.span))
             .collect();
         let quotes: Vec<Span> = quoted.iter().map(|q| q.mention.span).collect();
-        let all = subjects(cx, doc, block.span);
+        let all = cx.subjects(block.span);
         let body: Vec<Subject> = all
             .iter()
             .filter(|s| !quotes.iter().any(|q| q.contains(s.span)))
@@ -107,7 +108,7 @@ fn within(found: &[Subject], region: Span) -> Vec<Subject> {
 /// The commitments of one sentence outside quotes and duty lists (`skip`),
 /// and the actor it passes on.
 fn clauses(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     block: &Block,
     sentence: Span,
     found: &[Subject],
@@ -163,7 +164,7 @@ fn clauses(
 /// After an agreement, a sentence whose topic is an agent and whose
 /// predicate is a present declarative states a party's duty.
 fn duty_clause(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     sentence: Span,
     found: &[Subject],
     skip: &[Span],
@@ -208,7 +209,7 @@ fn body_blocks(blocks: &[Block]) -> Vec<&Block> {
 /// A numbered duty list inline in `block` whose last item commits: one
 /// commitment per item. Returns the items' spans.
 fn listed(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     block: &Block,
     found: &[Subject],
     actors: &mut Actors,
@@ -245,7 +246,7 @@ fn listed(
 /// Whether inline items are duties that one predicate commits: every item
 /// but the last is a clause that goes on (`…앞장서고`, `…발굴하며`), and the
 /// last closes with a committing predicate in the same sentence.
-fn duty_list(cx: &Context<'_>, items: &[&Block]) -> bool {
+fn duty_list(cx: &Analysis<'_>, items: &[&Block]) -> bool {
     let Some((last, rest)) = items.split_last() else {
         return false;
     };
@@ -266,7 +267,7 @@ fn duty_list(cx: &Context<'_>, items: &[&Block]) -> bool {
 /// The commitment closed by `trigger` in `clause`, and whether the clause
 /// names its actor (among `found`, the subjects around it).
 fn commit(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     clause: Span,
     trigger: Trigger,
     found: &[Subject],
@@ -288,7 +289,7 @@ fn commit(
 }
 
 /// The actor a subject phrase names; an anaphor stands for the last actor.
-fn resolve(cx: &Context<'_>, span: Span, actors: &Actors) -> String {
+fn resolve(cx: &Analysis<'_>, span: Span, actors: &Actors) -> String {
     let name = strip_asides(cx.text(span));
     let first = name.split(' ').next().unwrap_or("");
     let anaphor = ANAPHORS.contains(&first) && name.contains(' ');
@@ -307,7 +308,7 @@ fn group(name: &str) -> &str {
 /// clause when it names one (`정부가 지원을 아끼지 않겠다`), else the
 /// speaker.
 fn pledges(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     quote: &Quote,
     found: &[Subject],
     actors: &Actors,

@@ -14,8 +14,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Context;
 use crate::Span;
+use crate::analysis::Analysis;
 use crate::document::{Block, Contact, Document};
 
 /// `044-203-4321`, `02-3150-2072`, `010-5***-6076` (masked), `1800-5233`.
@@ -33,7 +33,7 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `compact` (a cell or word with its spaces removed) reads as a
 /// title: a known title, or a known title with a qualifier before it
 /// (`운영부장`, `과장직무대리`).
-fn is_title(cx: &Context<'_>, compact: &str) -> bool {
+fn is_title(cx: &Analysis<'_>, compact: &str) -> bool {
     cx.lexicon.is_contact_title(compact)
 }
 
@@ -56,9 +56,9 @@ fn compact(text: &str) -> String {
 }
 
 /// Fills the document's contacts.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
     let mut found = Vec::new();
-    scan(cx, &doc.blocks, &mut row::Carry::default(), &mut found);
+    scan(cx, cx.blocks, &mut row::Carry::default(), &mut found);
     found.sort_by_key(|c: &Contact| c.mention.span);
     found.dedup_by(|a, b| a.mention.span == b.mention.span && a.name == b.name);
     doc.contacts = found;
@@ -66,13 +66,13 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
 
 /// Walks the tree in document order: table rows are read cell by cell,
 /// other blocks are searched for phone numbers in their own text.
-fn scan(cx: &Context<'_>, blocks: &[Block], carry: &mut row::Carry, out: &mut Vec<Contact>) {
+fn scan(cx: &Analysis<'_>, blocks: &[Block], carry: &mut row::Carry, out: &mut Vec<Contact>) {
     for block in blocks {
         if block.kind == crate::document::BlockKind::Contact {
             *carry = row::Carry::default();
         }
         if block.cells.is_empty() {
-            let own = super::own_text(block);
+            let own = crate::analysis::own_text(block);
             for span in own {
                 inline::phones(cx, span, out);
             }
@@ -84,7 +84,7 @@ fn scan(cx: &Context<'_>, blocks: &[Block], carry: &mut row::Carry, out: &mut Ve
 }
 
 /// A contact quoting `span`.
-fn contact(cx: &Context<'_>, span: Span) -> Contact {
+fn contact(cx: &Analysis<'_>, span: Span) -> Contact {
     Contact {
         mention: cx.source.snippet(span),
         department: None,

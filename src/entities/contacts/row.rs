@@ -18,8 +18,8 @@ use regex::Regex;
 
 use super::{EMAIL, PHONE, compact, contact, inline, is_name, is_title};
 use crate::Span;
+use crate::analysis::Analysis;
 use crate::document::{Block, Contact, Snippet};
-use crate::entities::Context;
 
 /// What the rows above left for the rows below.
 #[derive(Debug, Default)]
@@ -29,7 +29,7 @@ pub(super) struct Carry {
 
 /// Reads one row into `out`; returns whether the row held any contact.
 pub(super) fn read(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     block: &Block,
     carry: &mut Carry,
     out: &mut Vec<Contact>,
@@ -74,7 +74,7 @@ pub(super) fn read(
 /// Splits a row into the cells before its phones and the texts holding
 /// the phones: `… | 과장 | 허경민 | (044-…)`, or, with the name and the
 /// phone in one cell after a title, `… | 과장 | 이형석 (044-…)`.
-fn split<'c>(cx: &Context<'_>, cells: &'c [Snippet]) -> Option<(Vec<Snippet>, Vec<&'c str>)> {
+fn split<'c>(cx: &Analysis<'_>, cells: &'c [Snippet]) -> Option<(Vec<Snippet>, Vec<&'c str>)> {
     if let Some(first) = cells.iter().position(|c| is_reach(&c.text)) {
         let head = cells.get(..first).unwrap_or_default().to_vec();
         let reach = cells
@@ -152,7 +152,7 @@ struct Who {
 
 impl Who {
     /// Reads the cells before the phone: `[dept] [role] title name`.
-    fn read(cx: &Context<'_>, head: &[Snippet]) -> Who {
+    fn read(cx: &Analysis<'_>, head: &[Snippet]) -> Who {
         let role = head.iter().rposition(|c| is_role(&c.text));
         let tail = role.map_or(head, |r| head.get(r + 1..).unwrap_or_default());
         let n = tail.len();

@@ -17,8 +17,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, is_inline_child};
 use crate::Span;
+use crate::analysis::Analysis;
+use crate::analysis::is_inline_child;
 use crate::document::{Block, BlockKind, DateMention, Document, YearSource};
 use calendar::{Date, WEEKDAYS};
 pub(crate) use resolve::Anchor;
@@ -50,7 +51,7 @@ pub(crate) fn is_headline(block: &Block) -> bool {
 /// The date a release is read against: the first dated header line, else
 /// its first date with a written year, else its first weekday-marked date
 /// in a year the release names (`2026년`), else the reference date.
-pub(crate) fn anchor(cx: &Context<'_>, blocks: &[Block]) -> Option<Anchor> {
+pub(crate) fn anchor(cx: &Analysis<'_>, blocks: &[Block]) -> Option<Anchor> {
     let all = text_blocks(blocks);
     let found: Vec<Found> = all
         .iter()
@@ -83,7 +84,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first date with a weekday and no year, in the first year named in
 /// the release on which that weekday falls (`4.13.(월)` with `2026년`).
-fn by_weekday(cx: &Context<'_>, blocks: &[&Block], found: &[Found]) -> Option<Date> {
+fn by_weekday(cx: &Analysis<'_>, blocks: &[&Block], found: &[Found]) -> Option<Date> {
     let years: Vec<i32> = blocks
         .iter()
         .flat_map(|b| YEAR.captures_iter(cx.text(b.span)).collect::<Vec<_>>())
@@ -115,10 +116,10 @@ struct Read {
 }
 
 /// Fills the document's dates and warns of weekdays that contradict them.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
-    let anchor = anchor(cx, &doc.blocks);
+pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
+    let anchor = anchor(cx, cx.blocks);
     let mut out: Vec<Read> = Vec::new();
-    for block in text_blocks(&doc.blocks) {
+    for block in text_blocks(cx.blocks) {
         let text = cx.text(block.span);
         doc.warnings
             .extend(impossible_dates(cx, text, block.span.start));
@@ -212,7 +213,7 @@ fn same_day(text: &str, offset: usize) -> Vec<Found> {
 }
 
 /// `이날` dated by the last date it may refer to; with none, undated.
-fn same_day_mention(cx: &Context<'_>, span: Span, before: &[Read]) -> DateMention {
+fn same_day_mention(cx: &Analysis<'_>, span: Span, before: &[Read]) -> DateMention {
     let pinned = before
         .iter()
         .rev()
@@ -233,7 +234,7 @@ fn same_day_mention(cx: &Context<'_>, span: Span, before: &[Read]) -> DateMentio
 
 /// The output item of a resolved mention.
 fn mention(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     f: &Found,
     start: Option<Date>,
     end: Option<Date>,
@@ -269,7 +270,7 @@ static KOREAN_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Warnings for Korean-form dates that name no real day: they are not
 /// emitted as dates, and say so rather than vanish. (Dotted forms such as
 /// `2.30` are left alone: they are as often plain numbers.)
-fn impossible_dates(cx: &Context<'_>, text: &str, base: usize) -> Vec<crate::document::Warning> {
+fn impossible_dates(cx: &Analysis<'_>, text: &str, base: usize) -> Vec<crate::document::Warning> {
     let number = |c: &regex::Captures<'_>, name: &str| {
         c.name(name).and_then(|m| m.as_str().parse::<u32>().ok())
     };
@@ -293,7 +294,7 @@ fn impossible_dates(cx: &Context<'_>, text: &str, base: usize) -> Vec<crate::doc
 }
 
 fn check_weekday(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     f: &Found,
     start: Option<Date>,
     end: Option<Date>,

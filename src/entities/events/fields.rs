@@ -8,9 +8,9 @@
 
 use super::{Found, event, situate};
 use crate::Span;
+use crate::analysis::Analysis;
+use crate::analysis::fields::{Field, Label};
 use crate::document::{Block, BlockKind, Document};
-use crate::entities::venues::{Field, Label, fields as read_fields, table_field};
-use crate::entities::{Context, own_text};
 
 /// A parent block with the fields found under it.
 struct Group<'d> {
@@ -25,9 +25,9 @@ struct Group<'d> {
 }
 
 /// One event per group of fields that names or joins an event.
-pub(super) fn groups(cx: &Context<'_>, doc: &Document, found: &[Found]) -> Vec<Found> {
+pub(super) fn groups(cx: &Analysis<'_>, doc: &Document, found: &[Found]) -> Vec<Found> {
     let mut groups = Vec::new();
-    collect(cx, &doc.blocks, &mut Vec::new(), &mut groups);
+    collect(cx, cx.blocks, &mut Vec::new(), &mut groups);
     groups
         .into_iter()
         .filter(|g| g.fields.iter().any(|f| f.label != Label::Attendees))
@@ -38,7 +38,7 @@ pub(super) fn groups(cx: &Context<'_>, doc: &Document, found: &[Found]) -> Vec<F
 /// Walks the tree collecting, per parent, the fields of its children
 /// (and of itself, for fields written inline one after another).
 fn collect<'d>(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     blocks: &'d [Block],
     ancestors: &mut Vec<&'d Block>,
     out: &mut Vec<Group<'d>>,
@@ -49,14 +49,12 @@ fn collect<'d>(
             previous = Some(block);
             continue;
         }
-        let fields: Vec<Field> = if block.cells.is_empty() {
-            own_text(block)
-                .into_iter()
-                .flat_map(|s| read_fields(cx, s))
-                .collect()
-        } else {
-            table_field(block).into_iter().collect()
-        };
+        let fields: Vec<Field> = cx
+            .fields()
+            .iter()
+            .filter(|f| f.block == block.span)
+            .copied()
+            .collect();
         if !fields.is_empty() {
             let above = ancestors.iter().rev().copied();
             let (owner, headings): (&Block, Vec<&Block>) = match ancestors.last() {
@@ -94,7 +92,7 @@ fn last_descendant(block: &Block) -> Span {
 
 /// The event of one group: named by the parent or its heading, or the
 /// event the parent sentence names.
-fn read(cx: &Context<'_>, doc: &Document, g: &Group<'_>, found: &[Found]) -> Option<Found> {
+fn read(cx: &Analysis<'_>, doc: &Document, g: &Group<'_>, found: &[Found]) -> Option<Found> {
     let named = name_in(cx, g.parent).or_else(|| g.headings.iter().find_map(|h| name_in(cx, h)));
     let (span, name) = match named {
         Some(n) => n,
@@ -146,7 +144,7 @@ fn spans_of(g: &Group<'_>, labels: &[Label]) -> Vec<Span> {
 
 /// `주최: 한국산업지능화협회(김태환 회장)`: each host of the 주최/주관
 /// fields, without the bracket after it.
-fn hosts(cx: &Context<'_>, g: &Group<'_>) -> Vec<String> {
+fn hosts(cx: &Analysis<'_>, g: &Group<'_>) -> Vec<String> {
     g.fields
         .iter()
         .filter(|f| matches!(f.label, Label::Host | Label::Organiser))
@@ -182,7 +180,7 @@ fn split_hosts(value: &str) -> Vec<String> {
 /// The event a heading names: a quoted name (`【 「…」 개요 】`), or the
 /// heading without `개요` and brackets when it ends in an event noun
 /// (`전력 거버넌스 포럼 개요`).
-fn name_in(cx: &Context<'_>, block: &Block) -> Option<(Span, String)> {
+fn name_in(cx: &Analysis<'_>, block: &Block) -> Option<(Span, String)> {
     let text = cx.text(block.span);
     let heading = block.kind == BlockKind::Box || text.contains("개요");
     for (open, close) in [

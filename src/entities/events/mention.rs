@@ -17,8 +17,8 @@ use regex::Regex;
 
 use super::{Found, event, situate};
 use crate::Span;
+use crate::analysis::Analysis;
 use crate::document::Document;
-use crate::entities::Context;
 use crate::entities::venues::{event_follows, is_event_verb};
 use crate::morph::{Morpheme, Pos};
 
@@ -51,7 +51,7 @@ const POINTERS: &[&str] = &[
 ];
 
 /// The events named in `span`.
-pub(super) fn mentions(cx: &Context<'_>, doc: &Document, span: Span) -> Vec<Found> {
+pub(super) fn mentions(cx: &Analysis<'_>, doc: &Document, span: Span) -> Vec<Found> {
     let morphemes = cx.morphemes(span);
     let mut out = Vec::new();
     let text = cx.text(span);
@@ -93,7 +93,7 @@ pub(super) fn mentions(cx: &Context<'_>, doc: &Document, span: Span) -> Vec<Foun
 }
 
 /// Whether `name` ends in a word for an event.
-fn ends_in_event_noun(cx: &Context<'_>, name: &str) -> bool {
+fn ends_in_event_noun(cx: &Analysis<'_>, name: &str) -> bool {
     cx.lexicon.event_nouns.ending(name.trim_end()).is_some()
 }
 
@@ -106,7 +106,7 @@ fn after(morphemes: &[Morpheme], at: usize) -> &[Morpheme] {
 /// Whether the event takes place right after its name: at most a
 /// particle or two, then an event verb (`간담회를 개최`, `포럼이 열렸다`,
 /// `협약식을 갖고`, `간담회 개최`).
-fn takes_place(cx: &Context<'_>, rest: &[Morpheme]) -> bool {
+fn takes_place(cx: &Analysis<'_>, rest: &[Morpheme]) -> bool {
     let mut between = 0;
     for m in rest.iter().take(7) {
         if is_event_verb(cx, m) {
@@ -136,7 +136,7 @@ const WHEN_WORDS: &[&str] = &[
 
 /// Whether morpheme `i` ends a word that ends in an event noun (the next
 /// morpheme is spaced, a particle or punctuation).
-fn is_event_word_end(cx: &Context<'_>, morphemes: &[Morpheme], i: usize) -> bool {
+fn is_event_word_end(cx: &Analysis<'_>, morphemes: &[Morpheme], i: usize) -> bool {
     let Some(m) = morphemes.get(i) else {
         return false;
     };
@@ -160,7 +160,7 @@ fn is_event_word_end(cx: &Context<'_>, morphemes: &[Morpheme], i: usize) -> bool
 /// Where the name of the event ending at morpheme `i` starts: back over
 /// whole words of nouns (`재정집행 점검회의`, `제3차 비상고용노동상황
 /// 점검회의`), stopping at particles, endings, dates and pointer words.
-fn name_start(cx: &Context<'_>, morphemes: &[Morpheme], i: usize) -> usize {
+fn name_start(cx: &Analysis<'_>, morphemes: &[Morpheme], i: usize) -> usize {
     let mut start = morphemes.get(i).map_or(0, |m| m.span.start);
     let mut words = 0;
     let run = morphemes.get(..=i).unwrap_or_default();
@@ -210,7 +210,7 @@ fn is_joiner(text: &str) -> bool {
 
 /// The event named at `name` in the block text `span`, situated in its
 /// sentence.
-fn found(cx: &Context<'_>, doc: &Document, span: Span, name: Span, text: String) -> Found {
+fn found(cx: &Analysis<'_>, doc: &Document, span: Span, name: Span, text: String) -> Found {
     let sentence = sentence_of(cx, span, name);
     let mut e = event(cx, name, text.trim().to_string());
     situate(doc, &mut e, &[sentence], name.start);
@@ -230,7 +230,7 @@ fn found(cx: &Context<'_>, doc: &Document, span: Span, name: Span, text: String)
 
 /// The sentence of `span` around `at`: cut at `다.` and other full stops
 /// followed by a space.
-fn sentence_of(cx: &Context<'_>, span: Span, at: Span) -> Span {
+fn sentence_of(cx: &Analysis<'_>, span: Span, at: Span) -> Span {
     let text = cx.text(span);
     let rel = at.start.saturating_sub(span.start);
     let head = text.get(..rel).unwrap_or("");
@@ -243,7 +243,7 @@ fn sentence_of(cx: &Context<'_>, span: Span, at: Span) -> Span {
 
 /// Hosts named by `…가 주최한`, `… 주관으로` in `span`: the word before
 /// 주최/주관 without its particle (read from the morphology).
-fn hosts(cx: &Context<'_>, span: Span) -> Vec<String> {
+fn hosts(cx: &Analysis<'_>, span: Span) -> Vec<String> {
     let morphemes = cx.morphemes(span);
     let mut out = Vec::new();
     for (i, m) in morphemes.iter().enumerate() {

@@ -11,20 +11,21 @@
 mod fields;
 mod mention;
 
-use super::{Context, walk};
 use crate::Span;
+use crate::analysis::Analysis;
+use crate::analysis::walk;
 use crate::document::{BlockKind, Document, Event};
 
 /// Fills the document's events.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
     let mut events: Vec<Found> = Vec::new();
     let mut headlines: Vec<Found> = Vec::new();
-    for block in walk(&doc.blocks) {
+    for block in walk(cx.blocks) {
         if matches!(block.kind, BlockKind::TableRow | BlockKind::Contact) {
             continue;
         }
         let headline = matches!(block.kind, BlockKind::Title | BlockKind::Subtitle);
-        for span in super::own_text(block) {
+        for span in crate::analysis::own_text(block) {
             for found in mention::mentions(cx, doc, span) {
                 if headline {
                     headlines.push(found);
@@ -114,7 +115,7 @@ fn fill(event: &mut Event, more: Event) {
 }
 
 /// An event named at `span`, with nothing else known yet.
-pub(super) fn event(cx: &Context<'_>, span: Span, name: String) -> Event {
+pub(super) fn event(cx: &Analysis<'_>, span: Span, name: String) -> Event {
     Event {
         mention: cx.source.snippet(span),
         name,

@@ -7,10 +7,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::is_org_name;
-use super::words::{Segment, Word, words};
 use crate::Span;
+use crate::analysis::Analysis;
+use crate::analysis::Segment;
+use crate::analysis::words::Word;
 use crate::document::{Block, BlockKind, Warning};
-use crate::entities::Context;
 use crate::morph::{Class, Pos};
 
 /// A list of organisations found in one segment or block.
@@ -31,8 +32,8 @@ pub(crate) struct OrgList {
 /// one, whose first word is the item. It holds organisations when most
 /// items are organisation names, when it is followed by `등 … N개 기업`,
 /// or when a group label (`글로벌 기업인`) opens it.
-pub(crate) fn enumerations(cx: &Context<'_>, seg: Segment<'_>) -> Vec<OrgList> {
-    let ws = words(cx, seg.span);
+pub(crate) fn enumerations(cx: &Analysis<'_>, seg: Segment<'_>) -> Vec<OrgList> {
+    let ws = cx.words(seg.span);
     let mut chunks: Vec<&[Word]> = Vec::new();
     let mut start = 0;
     for (i, w) in ws.iter().enumerate() {
@@ -59,7 +60,7 @@ pub(crate) fn enumerations(cx: &Context<'_>, seg: Segment<'_>) -> Vec<OrgList> {
 /// Turns a run of comma chunks into a list, when it is one of
 /// organisations: the last word of each chunk is an item, but the first
 /// word of the final chunk.
-fn org_list(cx: &Context<'_>, run: &[&[Word]]) -> Option<OrgList> {
+fn org_list(cx: &Analysis<'_>, run: &[&[Word]]) -> Option<OrgList> {
     let (last_chunk, inner) = run.split_last()?;
     let mut items: Vec<&Word> = inner.iter().filter_map(|c| c.last()).collect();
     let last = last_chunk.first()?;
@@ -108,7 +109,7 @@ fn org_list(cx: &Context<'_>, run: &[&[Word]]) -> Option<OrgList> {
 /// Whether a list item is an organisation: an institution by its form,
 /// or (in a list known to hold organisations) a name that is neither a
 /// place (`전라남도`) nor a number or unit.
-fn is_item(cx: &Context<'_>, w: &Word, strong: bool) -> bool {
+fn is_item(cx: &Analysis<'_>, w: &Word, strong: bool) -> bool {
     let stem = cx.text(w.stem);
     if stem.chars().count() < 2
         || !stem.chars().any(char::is_alphabetic)
@@ -134,14 +135,14 @@ fn is_name_shaped(text: &str) -> bool {
 
 /// `기업인` / `기관인` / `중견기업` before a list: a group label (but not
 /// `창업기업에게`, an object with its particle).
-fn is_group_label(cx: &Context<'_>, w: &Word) -> bool {
+fn is_group_label(cx: &Analysis<'_>, w: &Word) -> bool {
     let stem = cx.text(w.stem);
     (stem.ends_with("기업") || stem.ends_with("기관"))
         && (!w.has_particle() || cx.text(w.span).ends_with('인'))
 }
 
 /// `12개 기업` / `13개사` / `기업들`: a noun that counts organisations.
-fn counts_orgs(cx: &Context<'_>, stem: &str) -> bool {
+fn counts_orgs(cx: &Analysis<'_>, stem: &str) -> bool {
     let noun = stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '개');
     let counted = &cx.lexicon.counted_nouns;
     counted.contains(noun) || noun.strip_suffix('들').is_some_and(|n| counted.contains(n))
@@ -150,7 +151,7 @@ fn counts_orgs(cx: &Context<'_>, stem: &str) -> bool {
 /// Whether a list item reads as a name (`지멘스`, `SK플래닛`, `MS`) rather
 /// than a common noun (`협회`, `조선`): a single common-noun morpheme is
 /// not a name.
-pub(crate) fn is_name_like(cx: &Context<'_>, w: &Word) -> bool {
+pub(crate) fn is_name_like(cx: &Analysis<'_>, w: &Word) -> bool {
     if !is_name_shaped(cx.text(w.stem)) {
         return false;
     }
@@ -168,7 +169,7 @@ pub(crate) fn is_name_like(cx: &Context<'_>, w: &Word) -> bool {
 
 /// A numbered list of organisations: three or more inline list items of
 /// one word each, most of them organisation names.
-pub(crate) fn numbered(cx: &Context<'_>, block: &Block) -> Option<OrgList> {
+pub(crate) fn numbered(cx: &Analysis<'_>, block: &Block) -> Option<OrgList> {
     let items: Vec<&Block> = block
         .children
         .iter()
@@ -179,7 +180,7 @@ pub(crate) fn numbered(cx: &Context<'_>, block: &Block) -> Option<OrgList> {
     }
     let stems: Vec<Span> = items
         .iter()
-        .filter_map(|c| words(cx, c.span).first().map(|w| w.stem))
+        .filter_map(|c| cx.words(c.span).first().map(|w| w.stem))
         .collect();
     let named = stems
         .iter()
@@ -204,7 +205,7 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// with `등` gives examples and is wrong only when it holds more items
 /// than the count; a full list must hold exactly as many.
 pub(crate) fn check_counts(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     block: &Block,
     own: &[OrgList],
     child: Option<&OrgList>,
@@ -220,7 +221,7 @@ pub(crate) fn check_counts(
             block.span.start + noun.start(),
             block.span.start + noun.end(),
         );
-        let noun_stem = super::words::stem(cx, noun_span);
+        let noun_stem = crate::analysis::words::stem(cx, noun_span);
         if !counts_orgs(cx, cx.text(noun_stem)) {
             continue;
         }
@@ -257,11 +258,11 @@ pub(crate) fn check_counts(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::organizations::words::with_context;
+    use crate::analysis::with_analysis;
 
     #[test]
     fn counting_nouns() {
-        with_context("", |cx| {
+        with_analysis("", |cx| {
             for noun in ["기관", "기업들", "12개기업", "13개사", "협단체"] {
                 assert!(counts_orgs(cx, noun), "{noun}");
             }
@@ -274,11 +275,10 @@ mod tests {
     #[test]
     fn a_list_of_things_is_not_a_list_of_organisations() {
         let text = "창업기업에게 자금, 창업프로그램 지원";
-        let lists = with_context(text, |cx| {
-            let doc = crate::structure::parse(cx.source);
-            crate::entities::organizations::words::segments(&doc.blocks)
-                .into_iter()
-                .flat_map(|s| enumerations(cx, s))
+        let lists = with_analysis(text, |cx| {
+            cx.segments()
+                .iter()
+                .flat_map(|s| enumerations(cx, *s))
                 .count()
         });
         assert_eq!(lists, 0);

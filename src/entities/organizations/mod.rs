@@ -8,43 +8,38 @@
 //! first, then the table of short forms, then the `한국`/`대한`/`국립`
 //! prefix a second mention may drop.
 
-mod aliases;
 mod issuer;
 mod lists;
-pub(crate) mod words;
 
 use std::collections::{HashMap, HashSet};
 
-use self::aliases::Definition;
-use self::words::{Segment, segments, words};
-use super::Context;
 use crate::Span;
+use crate::analysis::definitions::Definition;
+use crate::analysis::words::Word;
+use crate::analysis::{Analysis, Segment};
 use crate::document::{Document, Organization};
 
 /// Fills the document's organizations, the count warnings of their lists
 /// and the issuer's name and alias (its head is left to `people`).
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
-    let segs = segments(&doc.blocks);
-    let defs: Vec<Definition> = segs
-        .iter()
-        .flat_map(|s| aliases::definitions(cx, s.span))
-        .collect();
-    let (listed, warnings) = lists_and_counts(cx, &segs);
-    let mentions = mentions(cx, &segs, &defs, &listed);
-    doc.organizations = cluster(cx, &mentions, &defs);
+pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
+    let segs = cx.segments();
+    let defs = cx.definitions();
+    let (listed, warnings) = lists_and_counts(cx, segs);
+    let mentions = mentions(cx, segs, defs, &listed);
+    doc.organizations = cluster(cx, &mentions, defs);
     doc.warnings.extend(warnings);
-    doc.issuer = issuer::find(cx, doc, &defs);
+    doc.issuer = issuer::find(cx, doc, defs);
 }
 
 /// Whether `stem` names an institution by its form or by the tables.
-pub(crate) fn is_org_name(cx: &Context<'_>, stem: &str) -> bool {
+pub(crate) fn is_org_name(cx: &Analysis<'_>, stem: &str) -> bool {
     cx.lexicon.is_org_name(stem)
 }
 
 /// The stems of every list item that is an organisation, and the warnings
 /// of counts that differ from their lists.
 fn lists_and_counts(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     segs: &[Segment<'_>],
 ) -> (HashSet<Span>, Vec<crate::document::Warning>) {
     let mut listed = HashSet::new();
@@ -83,7 +78,7 @@ fn lists_and_counts(
 /// Every mention, in document order: stems of words that are
 /// organisations, defined aliases, and list items.
 fn mentions(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     segs: &[Segment<'_>],
     defs: &[Definition],
     listed: &HashSet<Span>,
@@ -91,12 +86,12 @@ fn mentions(
     let defined: HashSet<&str> = defs.iter().filter_map(|d| d.alias.as_deref()).collect();
     let mut out: Vec<Span> = Vec::new();
     for seg in segs {
-        for w in words(cx, seg.span) {
-            if is_group_label(cx, &w) {
+        for w in cx.words(seg.span).iter() {
+            if is_group_label(cx, w) {
                 continue;
             }
             let stem = cx.text(w.stem);
-            if let Some(span) = org_span(cx, &w) {
+            if let Some(span) = org_span(cx, w) {
                 out.push(span);
             } else if defined.contains(cx.text(w.span)) {
                 out.push(w.span);
@@ -113,7 +108,7 @@ fn mentions(
 /// Where a word names an institution: its stem, or else the whole word
 /// when that is a name as written (morphology may read the final `실` of
 /// `국무조정실` as an ending).
-pub(crate) fn org_span(cx: &Context<'_>, w: &words::Word) -> Option<Span> {
+pub(crate) fn org_span(cx: &Analysis<'_>, w: &Word) -> Option<Span> {
     if is_org_name(cx, cx.text(w.stem)) {
         Some(w.stem)
     } else {
@@ -122,7 +117,7 @@ pub(crate) fn org_span(cx: &Context<'_>, w: &words::Word) -> Option<Span> {
 }
 
 /// `(정부)`, `(국회)`: the label of a group of attendees, not a mention.
-pub(crate) fn is_group_label(cx: &Context<'_>, w: &words::Word) -> bool {
+pub(crate) fn is_group_label(cx: &Analysis<'_>, w: &Word) -> bool {
     w.before == Some('(')
         && w.after == Some(')')
         && cx.lexicon.attendee_groups.contains(cx.text(w.span))
@@ -131,7 +126,12 @@ pub(crate) fn is_group_label(cx: &Context<'_>, w: &words::Word) -> bool {
 /// The canonical name of a mention: the full name of a defined alias, of
 /// a short form the table knows (the full name the release writes, if it
 /// writes one), or of a name with its `한국` prefix dropped.
-fn canonical(cx: &Context<'_>, text: &str, defs: &[Definition], written: &HashSet<&str>) -> String {
+fn canonical(
+    cx: &Analysis<'_>,
+    text: &str,
+    defs: &[Definition],
+    written: &HashSet<&str>,
+) -> String {
     if let Some(def) = defs.iter().find(|d| d.alias.as_deref() == Some(text)) {
         return def.full.clone();
     }
@@ -152,7 +152,7 @@ fn canonical(cx: &Context<'_>, text: &str, defs: &[Definition], written: &HashSe
 
 /// Groups mentions under their canonical names, in order of first
 /// mention.
-fn cluster(cx: &Context<'_>, mentions: &[Span], defs: &[Definition]) -> Vec<Organization> {
+fn cluster(cx: &Analysis<'_>, mentions: &[Span], defs: &[Definition]) -> Vec<Organization> {
     let written: HashSet<&str> = mentions.iter().map(|m| cx.text(*m)).collect();
     let mut out: Vec<Organization> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();

@@ -25,16 +25,15 @@
 //! quote in the same block or the block just before it; failing that, the
 //! subject of an earlier sentence of its block speaks.
 
-pub(crate) mod subject;
-
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, is_inline_child};
 use crate::Span;
+use crate::analysis::Analysis;
+use crate::analysis::is_inline_child;
+use crate::analysis::phrases::{Subject, is_agent, pick, strip_asides};
 use crate::document::{Block, BlockKind, Document, Quote};
-use subject::{Subject, is_agent, pick, strip_asides, subjects};
 
 /// The text right after a closing mark is a quotative ending:
 /// `^\s*(?:이)?(?:라고|라며|라면서)|^\s*(?:고|며|면서|하고)(?:[\s,.]|$)`.
@@ -122,17 +121,17 @@ struct Chain {
 }
 
 /// Fills the document's quotes.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
     let mut quotes = Vec::new();
     let mut chain: Option<Chain> = None;
-    let blocks = body_blocks(&doc.blocks);
+    let blocks = body_blocks(cx.blocks);
     for (index, block) in blocks.iter().enumerate() {
         let adjacent = chain.as_ref().is_some_and(|c| index <= c.block + 1);
         let mut previous_end = block.span.start;
         let pairs = pairs(cx.text(block.span), block.span.start);
-        let found = block_subjects(cx, doc, block, &pairs);
+        let found = block_subjects(cx, block, &pairs);
         for pair in pairs {
-            let Some(form) = form(cx, doc, block, pair, previous_end, adjacent) else {
+            let Some(form) = form(cx, block, pair, previous_end, adjacent) else {
                 continue;
             };
             let speaker = speaker(cx, &found, block, pair, previous_end, form)
@@ -163,13 +162,14 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
 
 /// The subjects of the block outside quote marks, read once: asking per
 /// quote would read a long line again for each of its quotes.
-fn block_subjects(cx: &Context<'_>, doc: &Document, block: &Block, pairs: &[Pair]) -> Vec<Subject> {
+fn block_subjects(cx: &Analysis<'_>, block: &Block, pairs: &[Pair]) -> Vec<Subject> {
     if pairs.is_empty() {
         return Vec::new();
     }
-    subjects(cx, doc, block.span)
-        .into_iter()
+    cx.subjects(block.span)
+        .iter()
         .filter(|s| !pairs.iter().any(|p| p.inner().contains(s.span)))
+        .copied()
         .collect()
 }
 
@@ -234,8 +234,7 @@ fn pairs(text: &str, base: usize) -> Vec<Pair> {
 
 /// Whether the pair is speech, and how it shows.
 fn form(
-    cx: &Context<'_>,
-    doc: &Document,
+    cx: &Analysis<'_>,
     block: &Block,
     pair: Pair,
     previous_end: usize,
@@ -251,7 +250,7 @@ fn form(
         return None;
     }
     if matches!(block.kind, BlockKind::Title | BlockKind::Subtitle) {
-        return headline(cx, doc, before, pair.open.start).map(Form::Headline);
+        return headline(cx, before, pair.open.start).map(Form::Headline);
     }
     if QUOTATIVE.is_match(after) || SPEECH_OBJECT.is_match(after) {
         return Some(Form::Said);
@@ -265,7 +264,7 @@ fn form(
 }
 
 /// In a headline, the bare agent word right before the quote.
-fn headline(cx: &Context<'_>, doc: &Document, before: &str, open: usize) -> Option<Span> {
+fn headline(cx: &Analysis<'_>, before: &str, open: usize) -> Option<Span> {
     let trimmed = before.trim_end();
     let word = trimmed.rsplit(char::is_whitespace).next()?;
     // `보훈부 “…`: a bare word, a space, the mark; not `(이하 “…`.
@@ -275,12 +274,12 @@ fn headline(cx: &Context<'_>, doc: &Document, before: &str, open: usize) -> Opti
     }
     let end = open.saturating_sub(before.len() - trimmed.len());
     let span = Span::new(end.saturating_sub(word.len()), end);
-    is_agent(cx, doc, span).then_some(span)
+    is_agent(cx, span).then_some(span)
 }
 
 /// The speaker the sentence of the quote names.
 fn speaker(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     found: &[Subject],
     block: &Block,
     pair: Pair,
@@ -303,7 +302,7 @@ fn speaker(
 
 /// The subject of an earlier sentence of the block.
 fn earlier_subject(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     found: &[Subject],
     block: &Block,
     pair: Pair,
@@ -312,8 +311,8 @@ fn earlier_subject(
 }
 
 /// The agent subject among those of `found` in `region` (see
-/// [`subject::pick`]).
-fn pick_in(cx: &Context<'_>, found: &[Subject], region: Span) -> Option<String> {
+/// [`pick`]).
+fn pick_in(cx: &Analysis<'_>, found: &[Subject], region: Span) -> Option<String> {
     let inside: Vec<Subject> = found
         .iter()
         .filter(|s| region.contains(Span::new(s.span.start, s.end)))
@@ -323,7 +322,7 @@ fn pick_in(cx: &Context<'_>, found: &[Subject], region: Span) -> Option<String> 
 }
 
 /// A phrase as a name: asides dropped, spaces collapsed.
-fn name(cx: &Context<'_>, span: Span) -> String {
+fn name(cx: &Analysis<'_>, span: Span) -> String {
     strip_asides(cx.text(span))
 }
 

@@ -8,18 +8,17 @@
 //! it ends in a word for a building or room, and when an event verb
 //! follows. The venue text never includes the particle.
 
-mod fields;
 mod sentence;
 
-use super::{Context, own_text, walk};
 use crate::Span;
+use crate::analysis::fields::field_venue;
+use crate::analysis::{Analysis, own_text, walk};
 use crate::document::{Block, BlockKind, Document, Snippet};
 
-pub(crate) use fields::{Field, Label, fields, table_field};
 pub(crate) use sentence::{event_follows, is_event_verb};
 
 /// Fills the document's venues.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
     let mut venues = Vec::new();
     let when: Vec<Span> = doc
         .dates
@@ -27,23 +26,20 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
         .map(|d| d.mention.span)
         .chain(doc.times.iter().map(|t| t.mention.span))
         .collect();
-    for block in walk(&doc.blocks) {
+    for field in cx.fields() {
+        if let Some(v) = field_venue(cx, field, &when) {
+            venues.push(cx.source.snippet(v));
+        }
+    }
+    for block in walk(cx.blocks) {
         if block.kind == BlockKind::Contact {
             continue;
         }
         if !block.cells.is_empty() {
             venues.extend(place_row(block).into_iter().map(|c| cx.source.snippet(c)));
-            let field = fields::table_field(block);
-            let venue = field.and_then(|f| fields::field_venue(cx, &f, &when));
-            venues.extend(venue.map(|v| cx.source.snippet(v)));
             continue;
         }
         for span in own_text(block) {
-            for field in fields(cx, span) {
-                if let Some(v) = fields::field_venue(cx, &field, &when) {
-                    venues.push(cx.source.snippet(v));
-                }
-            }
             sentence::sentence_venues(cx, span, &when, &mut venues);
         }
     }

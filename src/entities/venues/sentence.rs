@@ -2,8 +2,8 @@
 //! place, and the object of a visit (`…을 찾아`).
 
 use crate::Span;
+use crate::analysis::Analysis;
 use crate::document::Snippet;
-use crate::entities::Context;
 use crate::morph::{Class, Morpheme, Pos};
 
 /// Words before `에서` that are times, not places.
@@ -12,7 +12,12 @@ const NOT_PLACE: &[&str] = &[
 ];
 
 /// Places before `에서` in a sentence where an event takes place.
-pub(super) fn sentence_venues(cx: &Context<'_>, span: Span, when: &[Span], out: &mut Vec<Snippet>) {
+pub(super) fn sentence_venues(
+    cx: &Analysis<'_>,
+    span: Span,
+    when: &[Span],
+    out: &mut Vec<Snippet>,
+) {
     let morphemes = cx.morphemes(span);
     for (i, m) in morphemes.iter().enumerate() {
         let Some(after) = morphemes.get(i + 1..) else {
@@ -36,7 +41,7 @@ pub(super) fn sentence_venues(cx: &Context<'_>, span: Span, when: &[Span], out: 
 
 /// `…을 찾아`, `…를 방문하여`: the object of a visit is where the
 /// visit takes place.
-fn is_visited(cx: &Context<'_>, m: &Morpheme, after: &[Morpheme]) -> bool {
+fn is_visited(cx: &Analysis<'_>, m: &Morpheme, after: &[Morpheme]) -> bool {
     m.pos == Pos::JKO
         && after.first().is_some_and(|v| {
             let text = cx.text(v.span);
@@ -46,7 +51,7 @@ fn is_visited(cx: &Context<'_>, m: &Morpheme, after: &[Morpheme]) -> bool {
 
 /// Whether an event verb (개최, 열리다, 갖다, 진행, 체결, 출범, 참석 …)
 /// comes in the rest of the sentence.
-pub(crate) fn event_follows(cx: &Context<'_>, after: &[Morpheme]) -> bool {
+pub(crate) fn event_follows(cx: &Analysis<'_>, after: &[Morpheme]) -> bool {
     for m in after.iter().take_while(|m| m.pos != Pos::SF).take(30) {
         if is_event_verb(cx, m) {
             return true;
@@ -62,7 +67,7 @@ pub(crate) fn event_follows(cx: &Context<'_>, after: &[Morpheme]) -> bool {
 
 /// 개최, 진행, 체결, 출범, 개막, 참석 (nouns made verbs), and the verbs
 /// 열다/열리다, 갖다/가지다.
-pub(crate) fn is_event_verb(cx: &Context<'_>, m: &Morpheme) -> bool {
+pub(crate) fn is_event_verb(cx: &Analysis<'_>, m: &Morpheme) -> bool {
     let text = cx.text(m.span);
     match m.pos {
         Pos::NNG => matches!(
@@ -78,7 +83,7 @@ pub(crate) fn is_event_verb(cx: &Context<'_>, m: &Morpheme) -> bool {
 
 /// The noun run (with an attached bracket) that ends right before
 /// `에서`, when it names a place.
-fn place_before(cx: &Context<'_>, before: &[Morpheme], when: &[Span]) -> Option<Span> {
+fn place_before(cx: &Analysis<'_>, before: &[Morpheme], when: &[Span]) -> Option<Span> {
     let end = before.last()?.span.end;
     let (rest, mut placey) = strip_bracket(before)?;
     let mut start = None;
@@ -136,7 +141,7 @@ fn strip_bracket(before: &[Morpheme]) -> Option<(&[Morpheme], bool)> {
 /// Whether a word (morphemes between spaces) can be part of a place
 /// name: nouns, with at most a genitive or copula misread inside
 /// (`대회의실` as 대회+의+실, `코트라` as 코트+라), and no date or time.
-fn is_name_word(cx: &Context<'_>, word: &[Morpheme], when: &[Span]) -> bool {
+fn is_name_word(cx: &Analysis<'_>, word: &[Morpheme], when: &[Span]) -> bool {
     let Some(first) = word.first() else {
         return false;
     };
@@ -166,13 +171,13 @@ fn is_ending(pos: Pos) -> bool {
 }
 
 /// `·` joining two names (`반월·시화산단`).
-fn is_dot(cx: &Context<'_>, m: &Morpheme) -> bool {
+fn is_dot(cx: &Analysis<'_>, m: &Morpheme) -> bool {
     matches!(cx.text(m.span), "·" | "‧" | "ㆍ" | "-")
 }
 
 /// Whether `m` is part of a date or time: inside a found mention, or a
 /// counter after digits such as `15시`, `13일` (not `천년보고`).
-fn is_when(cx: &Context<'_>, m: &Morpheme, when: &[Span]) -> bool {
+fn is_when(cx: &Analysis<'_>, m: &Morpheme, when: &[Span]) -> bool {
     let after_digit = m.span.start.checked_sub(1).is_some_and(|at| {
         cx.text(Span::new(at, m.span.start))
             .chars()
@@ -188,7 +193,7 @@ fn is_when(cx: &Context<'_>, m: &Morpheme, when: &[Span]) -> bool {
 /// Starts the run at its first word that names a place: a proper noun, a
 /// word ko-dic does not know, or a building word (`전 일정 다산정보관
 /// 로비` is `다산정보관 로비`).
-fn trim_to_place(cx: &Context<'_>, morphemes: &[Morpheme], run: Span) -> Span {
+fn trim_to_place(cx: &Analysis<'_>, morphemes: &[Morpheme], run: Span) -> Span {
     let inside: Vec<&Morpheme> = morphemes.iter().filter(|m| run.contains(m.span)).collect();
     let mut word_start = run.start;
     for m in &inside {
