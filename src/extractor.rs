@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::analysis::Analysis;
 use crate::document::{Document, SCHEMA_VERSION};
-use crate::entities::RECOGNISERS;
+use crate::entities::Facts;
 use crate::lexicon::Lexicon;
 use crate::morph::Morphology;
 use crate::source::Source;
@@ -110,9 +110,8 @@ impl Extractor {
             &self.morphology,
             &self.lexicon,
         );
-        for recognise in RECOGNISERS {
-            recognise(&analysis, &mut doc);
-        }
+        let facts = Facts::recognise(&analysis);
+        crate::link::assemble(&analysis, facts, &mut doc);
         drop(analysis);
         doc.blocks = structure.blocks;
         doc

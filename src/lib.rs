@@ -68,6 +68,7 @@ mod entities;
 mod error;
 mod extractor;
 mod lexicon;
+mod link;
 mod morph;
 mod read;
 mod source;

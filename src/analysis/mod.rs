@@ -25,6 +25,7 @@
 pub(crate) mod definitions;
 pub(crate) mod fields;
 pub(crate) mod phrases;
+pub(crate) mod quotations;
 pub(crate) mod words;
 
 use std::borrow::Cow;
@@ -40,6 +41,7 @@ use crate::{Options, Span};
 use definitions::Definition;
 use fields::Field;
 use phrases::Subject;
+use quotations::Quotation;
 use words::Word;
 
 /// A piece of one block's own text, with the block it belongs to.
@@ -76,6 +78,7 @@ pub(crate) struct Analysis<'a> {
     subjects: RefCell<HashMap<Span, Rc<[Subject]>>>,
     definitions: OnceCell<Vec<Definition>>,
     fields: OnceCell<Vec<Field>>,
+    quotations: OnceCell<Vec<Quotation<'a>>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -108,6 +111,7 @@ impl<'a> Analysis<'a> {
             subjects: RefCell::new(HashMap::new()),
             definitions: OnceCell::new(),
             fields: OnceCell::new(),
+            quotations: OnceCell::new(),
         }
     }
 
@@ -192,6 +196,11 @@ impl<'a> Analysis<'a> {
     /// The `label : value` fields of the blocks, in order.
     pub(crate) fn fields(&self) -> &[Field] {
         self.fields.get_or_init(|| fields::all(self))
+    }
+
+    /// The pairs of quote marks that hold speech, in order.
+    pub(crate) fn quotations(&self) -> &[Quotation<'a>] {
+        self.quotations.get_or_init(|| quotations::quotations(self))
     }
 
     /// The morphemes that lie inside `span`. Each line is analysed once and

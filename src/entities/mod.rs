@@ -1,40 +1,74 @@
-//! Pass 2: recognisers that find facts inside the blocks of pass 1.
+//! Stage 3: the recognisers, one module per kind of fact.
 //!
-//! Each entity kind has its own module with one entry point,
-//! `fn recognise(cx: &Analysis<'_>, doc: &mut Document)`, which reads the
-//! block tree (and the fields filled by recognisers that ran before it) and
-//! fills its own fields of the [`Document`]. They run in the order of
-//! [`RECOGNISERS`]: later ones may use what earlier ones found.
-
-use crate::analysis::Analysis;
-use crate::document::Document;
+//! Each is a pure function of the [`Analysis`]: it reads the segments,
+//! words, phrases, fields and quotations there and returns its own facts;
+//! none imports another or writes into another's output. The only data
+//! that passes from one to another is declared in [`Facts::recognise`]:
+//! the header's embargo time is read among the times found, and venues
+//! leave out the spans of dates and times. Joining facts (a quote's speaker
+//! to a person, an event to its date) is the link step's work
+//! ([`crate::link`]).
 
 pub(crate) mod attendees;
 pub(crate) mod commitments;
 pub(crate) mod contacts;
 pub(crate) mod dates;
 pub(crate) mod events;
-pub(crate) mod header;
 pub(crate) mod organizations;
 pub(crate) mod people;
 pub(crate) mod quotes;
 pub(crate) mod times;
 pub(crate) mod venues;
 
-/// A recogniser: reads the context, fills its fields of the document.
-pub(crate) type Recogniser = fn(&Analysis<'_>, &mut Document);
+use crate::Span;
+use crate::analysis::Analysis;
+use crate::document::{Contact, DateMention, Header, Person, Snippet, TimeMention, Warning};
 
-/// The recognisers, in the order they run.
-pub(crate) const RECOGNISERS: &[Recogniser] = &[
-    header::recognise,
-    dates::recognise,
-    times::recognise,
-    venues::recognise,
-    contacts::recognise,
-    organizations::recognise,
-    people::recognise,
-    attendees::recognise,
-    events::recognise,
-    quotes::recognise,
-    commitments::recognise,
-];
+/// What the recognisers found, each field filled by one recogniser.
+#[derive(Debug, Default)]
+pub(crate) struct Facts {
+    pub(crate) header: Option<Header>,
+    pub(crate) dates: Vec<DateMention>,
+    pub(crate) times: Vec<TimeMention>,
+    pub(crate) venues: Vec<Snippet>,
+    pub(crate) contacts: Vec<Contact>,
+    pub(crate) organizations: organizations::Found,
+    pub(crate) people: Vec<Person>,
+    pub(crate) attendees: Vec<attendees::Found>,
+    pub(crate) events: Vec<events::Found>,
+    pub(crate) quotes: Vec<quotes::Found>,
+    pub(crate) commitments: Vec<commitments::Found>,
+    /// Warnings of the recognisers (weekdays, impossible dates, counts).
+    pub(crate) warnings: Vec<Warning>,
+}
+
+impl Facts {
+    /// Runs every recogniser over the analysis.
+    pub(crate) fn recognise(a: &Analysis<'_>) -> Facts {
+        let times = times::recognise(a);
+        let (dates, mut warnings) = dates::recognise(a);
+        let header = dates::header::recognise(a, &times);
+        let when: Vec<Span> = dates
+            .iter()
+            .map(|d| d.mention.span)
+            .chain(times.iter().map(|t| t.mention.span))
+            .collect();
+        let venues = venues::recognise(a, &when);
+        let mut organizations = organizations::recognise(a);
+        warnings.append(&mut organizations.warnings);
+        Facts {
+            header,
+            dates,
+            times,
+            venues,
+            contacts: contacts::recognise(a),
+            organizations,
+            people: people::recognise(a),
+            attendees: attendees::recognise(a),
+            events: events::recognise(a),
+            quotes: quotes::recognise(a),
+            commitments: commitments::recognise(a),
+            warnings,
+        }
+    }
+}

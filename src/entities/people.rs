@@ -15,16 +15,16 @@
 //! lexicon. People of the contact block are left to the contacts
 //! recogniser.
 
-use super::organizations::{canonical_in, is_org_name};
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::analysis::is_contact;
 use crate::analysis::words::{Word, is_hangul};
-use crate::document::{Document, Person};
+use crate::document::Person;
 use crate::morph::{Class, Pos};
 
-/// Fills the document's people and the issuer's head.
-pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
+/// The people named in the body, in order, each mention an item; their
+/// affiliations as written (the link step gives them canonical names).
+pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<Person> {
     let mut found: Vec<Found> = Vec::new();
     let mut later: Vec<(Span, Span)> = Vec::new();
     for seg in cx.segments() {
@@ -42,22 +42,11 @@ pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
     }
     found.sort_by_key(|f| f.span);
     found.dedup_by_key(|f| f.span);
-    let mut people: Vec<Person> = found.iter().map(|f| person(cx, doc, f)).collect();
+    let mut people: Vec<Person> = found.iter().map(|f| person(cx, f)).collect();
     people.extend(link_later(cx, &people, &later));
     people.sort_by_key(|p| p.mention.span);
     fill_affiliations(&mut people);
-    if let Some(issuer) = doc.issuer.as_mut() {
-        issuer.head = people
-            .iter()
-            .find(|p| {
-                p.affiliation.as_deref() == Some(issuer.name.as_str())
-                    && p.title
-                        .as_deref()
-                        .is_some_and(|t| cx.lexicon.is_head_title(t))
-            })
-            .cloned();
-    }
-    doc.people = people;
+    people
 }
 
 /// A person found in the text, before names are resolved.
@@ -69,18 +58,13 @@ struct Found {
     affiliation: Option<Span>,
 }
 
-/// The output item for a found person; the affiliation is given its
-/// canonical name.
-fn person(cx: &Analysis<'_>, doc: &Document, f: &Found) -> Person {
-    let affiliation = f.affiliation.map(|a| {
-        let text = cx.text(a);
-        canonical_in(doc, text).unwrap_or_else(|| text.to_string())
-    });
+/// The output item for a found person.
+fn person(cx: &Analysis<'_>, f: &Found) -> Person {
     Person {
         mention: cx.source.snippet(f.span),
         name: cx.text(f.name).to_string(),
         title: Some(cx.text(f.title).to_string()),
-        affiliation,
+        affiliation: f.affiliation.map(|a| cx.text(a).to_string()),
     }
 }
 
@@ -214,7 +198,8 @@ fn skip_aside(cx: &Analysis<'_>, ws: &[Word], j: usize) -> (usize, Option<Span>)
                 Span::new(w.span.end, n.span.start)
             });
         if w.after == Some(')') || cx.text(gap).contains(')') {
-            let org = (k == j + 1 && is_org_name(cx, cx.text(first.stem))).then_some(first.stem);
+            let org =
+                (k == j + 1 && cx.lexicon.is_org_name(cx.text(first.stem))).then_some(first.stem);
             return (k, org);
         }
     }
@@ -225,7 +210,7 @@ fn skip_aside(cx: &Analysis<'_>, ws: &[Word], j: usize) -> (usize, Option<Span>)
 /// without a particle.
 fn org_before(cx: &Analysis<'_>, ws: &[Word], i: usize) -> Option<Span> {
     let w = ws.get(i.checked_sub(1)?)?;
-    (w.after == Some(' ') && !w.has_particle() && is_org_name(cx, cx.text(w.stem)))
+    (w.after == Some(' ') && !w.has_particle() && cx.lexicon.is_org_name(cx.text(w.stem)))
         .then_some(w.stem)
 }
 
@@ -233,8 +218,10 @@ fn org_before(cx: &Analysis<'_>, ws: &[Word], i: usize) -> Option<Span> {
 /// (`한국산업지능화협회(김태환 회장)`).
 fn paren_org(cx: &Analysis<'_>, ws: &[Word], i: usize) -> Option<Span> {
     let w = ws.get(i.checked_sub(1)?)?;
-    (ws.get(i)?.before == Some('(') && w.after == Some('(') && is_org_name(cx, cx.text(w.stem)))
-        .then_some(w.stem)
+    (ws.get(i)?.before == Some('(')
+        && w.after == Some('(')
+        && cx.lexicon.is_org_name(cx.text(w.stem)))
+    .then_some(w.stem)
 }
 
 /// The stem of `w` when it is a title (`1차관은` → `1차관`).
@@ -250,7 +237,7 @@ fn title_stem(cx: &Analysis<'_>, w: &Word) -> Option<Span> {
 fn is_affiliation(cx: &Analysis<'_>, w: &Word) -> bool {
     let stem = cx.text(w.stem);
     let morphemes = w.stem_morphemes();
-    is_org_name(cx, stem)
+    cx.lexicon.is_org_name(stem)
         || (is_hangul(stem)
             && !morphemes.is_empty()
             && morphemes
@@ -273,7 +260,7 @@ fn is_name(cx: &Analysis<'_>, w: &Word) -> bool {
     if !is_hangul(stem) || !(2..=4).contains(&n) || cx.lexicon.not_names.contains(stem) {
         return false;
     }
-    if is_org_name(cx, stem) || cx.lexicon.title_ending(stem).is_some() {
+    if cx.lexicon.is_org_name(stem) || cx.lexicon.title_ending(stem).is_some() {
         return false;
     }
     let morphemes = w.stem_morphemes();

@@ -11,7 +11,7 @@ use regex::{Captures, Regex};
 
 use crate::Span;
 use crate::analysis::Analysis;
-use crate::document::{Document, TimeMention};
+use crate::document::TimeMention;
 
 // `14:00`, `오후 2:30`, `14:00~16:30`, `10:00-10:05`, `16:00:00`
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
@@ -43,13 +43,13 @@ static HANGUL: LazyLock<Regex> = LazyLock::new(|| {
 /// syllable makes a word (`시간`, `시행`, `시장`).
 const AFTER_SI: [&str; 9] = ["까지", "부터", "에", "경", "께", "쯤", "이후", "전", "로"];
 
-/// Fills the document's times.
-pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
+/// Every time mention of the document.
+pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<TimeMention> {
     let mut out = Vec::new();
     for block in cx.text_blocks() {
         out.extend(scan(cx, cx.text(block.span), block.span.start));
     }
-    doc.times = out;
+    out
 }
 
 /// Every time mention of `text` (which starts at `offset`), in order.

@@ -36,31 +36,46 @@ use crate::Span;
 use crate::analysis::Analysis;
 use crate::analysis::is_inline_child;
 use crate::analysis::phrases::{Subject, pick, strip_asides};
-use crate::document::{Block, BlockKind, Commitment, Document, Quote};
+use crate::analysis::quotations::Quotation;
+use crate::document::{Block, BlockKind, Commitment};
 use clause::{Trigger, duty, sentences, skip_leading, triggers};
 
 /// Anaphors that point back to an actor named before.
 const ANAPHORS: &[&str] = &["이들", "이", "동", "해당", "그"];
+
+/// Who commits, as far as the text says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Actor {
+    /// The phrase that names the actor, asides dropped.
+    Named(String),
+    /// Nobody is named: the issuer of the release.
+    Issuer,
+    /// Inside quoted words without a subject: the speaker of the quotation
+    /// with this index among the document's quotations.
+    Speaker(usize),
+}
+
+/// A commitment as found; the link step names its actor.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    /// The commitment with its text and index, its actor not yet set.
+    pub(crate) commitment: Commitment,
+    pub(crate) actor: Option<Actor>,
+}
 
 /// The actors named so far, for clauses that do not name theirs.
 #[derive(Debug, Default)]
 struct Actors {
     /// The last actor named in the body.
     last: Option<String>,
-    /// The issuer of the release, when nobody was named yet.
-    issuer: Option<String>,
     /// An agreement was made: the parties' duties follow in the present
     /// tense (`한국환경공단은 …을 제공한다`).
     pact: bool,
 }
 
-/// Fills the document's commitments.
-pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
-    let mut actors = Actors {
-        last: None,
-        issuer: doc.issuer.as_ref().map(|i| i.name.clone()),
-        pact: false,
-    };
+/// The document's commitments, in order.
+pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<Found> {
+    let mut actors = Actors::default();
     let mut out = Vec::new();
     for block in body_blocks(cx.blocks) {
         // A new top-level paragraph starts afresh: a topic named in the
@@ -70,12 +85,13 @@ pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
         }
         // Subjects are read once per block: a long line is not read again
         // for each of its sentences.
-        let quoted: Vec<&Quote> = doc
-            .quotes
+        let quoted: Vec<(usize, &Quotation<'_>)> = cx
+            .quotations()
             .iter()
-            .filter(|q| block.span.contains(q.mention.span))
+            .enumerate()
+            .filter(|(_, q)| block.span.contains(q.pair.inner()))
             .collect();
-        let quotes: Vec<Span> = quoted.iter().map(|q| q.mention.span).collect();
+        let quotes: Vec<Span> = quoted.iter().map(|(_, q)| q.pair.inner()).collect();
         let all = cx.subjects(block.span);
         let body: Vec<Subject> = all
             .iter()
@@ -88,12 +104,12 @@ pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
             let found = within(&body, sentence);
             clauses(cx, block, sentence, &found, &skip, &mut actors, &mut out);
         }
-        for quote in quoted {
-            pledges(cx, quote, &all, &actors, &mut out);
+        for (index, quote) in quoted {
+            pledges(cx, index, quote.pair.inner(), &all, &actors, &mut out);
         }
     }
-    out.sort_by_key(|c| c.mention.span);
-    doc.commitments = out;
+    out.sort_by_key(|c| c.commitment.mention.span);
+    out
 }
 
 /// The subjects of `found` that lie, particle included, in `region`.
@@ -114,13 +130,13 @@ fn clauses(
     found: &[Subject],
     skip: &[Span],
     actors: &mut Actors,
-    out: &mut Vec<Commitment>,
+    out: &mut Vec<Found>,
 ) {
     let mut start = sentence.start;
     let mut named: Option<String> = None;
     // A later clause of the sentence goes on with the actor of the clause
     // before it (`A는 …할 계획이며, …할 예정이다`).
-    let mut sentence_actor: Option<String> = None;
+    let mut sentence_actor: Option<Actor> = None;
     for trigger in triggers(cx.source.text, 0, sentence, false) {
         let clause = Span::new(start, trigger.span.end);
         start = trigger.span.end;
@@ -134,13 +150,13 @@ fn clauses(
         }
         let fallback = sentence_actor
             .clone()
-            .or_else(|| actors.last.clone())
-            .or_else(|| actors.issuer.clone());
+            .or_else(|| actors.last.clone().map(Actor::Named))
+            .or(Some(Actor::Issuer));
         let (mut item, explicit) = commit(cx, clause, trigger, found, actors, fallback);
-        if explicit {
-            named.clone_from(&item.actor);
+        if explicit && let Some(Actor::Named(name)) = &item.actor {
+            named = Some(name.clone());
         }
-        item.index = (block.kind == BlockKind::ListItem)
+        item.commitment.index = (block.kind == BlockKind::ListItem)
             .then_some(block.number)
             .flatten();
         sentence_actor.clone_from(&item.actor);
@@ -169,7 +185,7 @@ fn duty_clause(
     found: &[Subject],
     skip: &[Span],
     actors: &Actors,
-    out: &mut Vec<Commitment>,
+    out: &mut Vec<Found>,
 ) {
     let Some(trigger) = duty(cx.source.text, 0, sentence) else {
         return;
@@ -213,7 +229,7 @@ fn listed(
     block: &Block,
     found: &[Subject],
     actors: &mut Actors,
-    out: &mut Vec<Commitment>,
+    out: &mut Vec<Found>,
 ) -> Vec<Span> {
     let items: Vec<&Block> = block
         .children
@@ -234,10 +250,13 @@ fn listed(
         let text = cx.text(item.span);
         let trimmed = text.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
         let span = Span::new(item.span.start, item.span.start + trimmed.len());
-        out.push(Commitment {
-            mention: cx.source.snippet(span),
-            actor: actor.clone(),
-            index: item.number,
+        out.push(Found {
+            commitment: Commitment {
+                mention: cx.source.snippet(span),
+                actor: None,
+                index: item.number,
+            },
+            actor: actor.clone().map(Actor::Named),
         });
     }
     items.iter().map(|i| i.span).collect()
@@ -272,20 +291,25 @@ fn commit(
     trigger: Trigger,
     found: &[Subject],
     actors: &Actors,
-    fallback: Option<String>,
-) -> (Commitment, bool) {
+    fallback: Option<Actor>,
+) -> (Found, bool) {
     let before = Span::new(clause.start, trigger.span.start);
     let subject = pick(&within(found, before), trigger.embedded);
     let start = match subject {
         Some(s) => skip_leading(cx.source.text, 0, Span::new(s.end, trigger.span.end)),
         None => skip_leading(cx.source.text, 0, clause),
     };
-    let commitment = Commitment {
-        mention: cx.source.snippet(Span::new(start.start, trigger.span.end)),
-        actor: subject.map(|s| resolve(cx, s.span, actors)).or(fallback),
-        index: None,
+    let found = Found {
+        commitment: Commitment {
+            mention: cx.source.snippet(Span::new(start.start, trigger.span.end)),
+            actor: None,
+            index: None,
+        },
+        actor: subject
+            .map(|s| Actor::Named(resolve(cx, s.span, actors)))
+            .or(fallback),
     };
-    (commitment, subject.is_some())
+    (found, subject.is_some())
 }
 
 /// The actor a subject phrase names; an anaphor stands for the last actor.
@@ -309,16 +333,17 @@ fn group(name: &str) -> &str {
 /// speaker.
 fn pledges(
     cx: &Analysis<'_>,
-    quote: &Quote,
+    index: usize,
+    quote: Span,
     found: &[Subject],
     actors: &Actors,
-    out: &mut Vec<Commitment>,
+    out: &mut Vec<Found>,
 ) {
-    for sentence in sentences(cx.source.text, 0, quote.mention.span, &[]) {
+    for sentence in sentences(cx.source.text, 0, quote, &[]) {
         let mut start = sentence.start;
         for trigger in triggers(cx.source.text, 0, sentence, true) {
             let clause = Span::new(start, trigger.span.end);
-            let speaker = quote.speaker.clone();
+            let speaker = Some(Actor::Speaker(index));
             out.push(commit(cx, clause, trigger, found, actors, speaker).0);
             start = trigger.span.end;
         }

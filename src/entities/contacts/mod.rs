@@ -16,7 +16,7 @@ use regex::Regex;
 
 use crate::Span;
 use crate::analysis::Analysis;
-use crate::document::{Block, Contact, Document};
+use crate::document::{Block, Contact};
 
 /// `044-203-4321`, `02-3150-2072`, `010-5***-6076` (masked), `1800-5233`.
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,13 +55,13 @@ fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Fills the document's contacts.
-pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
+/// The contacts of the document.
+pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<Contact> {
     let mut found = Vec::new();
     scan(cx, cx.blocks, &mut row::Carry::default(), &mut found);
     found.sort_by_key(|c: &Contact| c.mention.span);
     found.dedup_by(|a, b| a.mention.span == b.mention.span && a.name == b.name);
-    doc.contacts = found;
+    found
 }
 
 /// Walks the tree in document order: table rows are read cell by cell,

@@ -10,6 +10,7 @@
 
 pub(crate) mod calendar;
 mod guards;
+pub(crate) mod header;
 mod resolve;
 pub(crate) mod scan;
 
@@ -20,7 +21,7 @@ use regex::Regex;
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::analysis::is_inline_child;
-use crate::document::{Block, BlockKind, DateMention, Document, YearSource};
+use crate::document::{Block, BlockKind, DateMention, Warning, YearSource};
 use calendar::{Date, WEEKDAYS};
 pub(crate) use resolve::Anchor;
 use scan::Found;
@@ -116,13 +117,13 @@ struct Read {
 }
 
 /// Fills the document's dates and warns of weekdays that contradict them.
-pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
+pub(crate) fn recognise(cx: &Analysis<'_>) -> (Vec<DateMention>, Vec<Warning>) {
+    let mut warnings = Vec::new();
     let anchor = anchor(cx, cx.blocks);
     let mut out: Vec<Read> = Vec::new();
     for block in text_blocks(cx.blocks) {
         let text = cx.text(block.span);
-        doc.warnings
-            .extend(impossible_dates(cx, text, block.span.start));
+        warnings.extend(impossible_dates(cx, text, block.span.start));
         let mut context: Option<Date> = None;
         let mut depth = Depth::new(text);
         let mut found = scan::scan(text, block.span.start, is_headline(block));
@@ -139,7 +140,7 @@ pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
             }
             let r = resolve(&f, context, anchor);
             context = r.start.or(context);
-            doc.warnings.extend(check_weekday(cx, &f, r.start, r.end));
+            warnings.extend(check_weekday(cx, &f, r.start, r.end));
             let inside = depth.inside(f.span.start - block.span.start);
             out.push(Read {
                 mention: mention(cx, &f, r.start, r.end, r.source),
@@ -147,7 +148,7 @@ pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
             });
         }
     }
-    doc.dates = out.into_iter().map(|r| r.mention).collect();
+    (out.into_iter().map(|r| r.mention).collect(), warnings)
 }
 
 /// Parenthesis depth along a text, read once from left to right: the

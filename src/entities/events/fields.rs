@@ -6,11 +6,11 @@
 //! the parent (a quoted name, or `X 개요` with X ending in an event noun),
 //! or is the event the parent sentence names.
 
-use super::{Found, event, situate};
+use super::{Found, Scope, event};
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::analysis::fields::{Field, Label};
-use crate::document::{Block, BlockKind, Document};
+use crate::document::{Block, BlockKind};
 
 /// A parent block with the fields found under it.
 struct Group<'d> {
@@ -25,13 +25,13 @@ struct Group<'d> {
 }
 
 /// One event per group of fields that names or joins an event.
-pub(super) fn groups(cx: &Analysis<'_>, doc: &Document, found: &[Found]) -> Vec<Found> {
+pub(super) fn groups(cx: &Analysis<'_>, found: &[Found]) -> Vec<Found> {
     let mut groups = Vec::new();
     collect(cx, cx.blocks, &mut Vec::new(), &mut groups);
     groups
         .into_iter()
         .filter(|g| g.fields.iter().any(|f| f.label != Label::Attendees))
-        .filter_map(|g| read(cx, doc, &g, found))
+        .filter_map(|g| read(cx, &g, found))
         .collect()
 }
 
@@ -92,7 +92,7 @@ fn last_descendant(block: &Block) -> Span {
 
 /// The event of one group: named by the parent or its heading, or the
 /// event the parent sentence names.
-fn read(cx: &Analysis<'_>, doc: &Document, g: &Group<'_>, found: &[Found]) -> Option<Found> {
+fn read(cx: &Analysis<'_>, g: &Group<'_>, found: &[Found]) -> Option<Found> {
     let named = name_in(cx, g.parent).or_else(|| g.headings.iter().find_map(|h| name_in(cx, h)));
     let (span, name) = match named {
         Some(n) => n,
@@ -112,24 +112,16 @@ fn read(cx: &Analysis<'_>, doc: &Document, g: &Group<'_>, found: &[Found]) -> Op
         }
     };
     let mut e = event(cx, span, name);
-    let when: Vec<Span> = spans_of(g, &[Label::When, Label::WhenPlace]);
-    situate(doc, &mut e, &when, usize::MAX);
-    let places = spans_of(g, &[Label::Place, Label::WhenPlace]);
-    e.venue = doc
-        .venues
-        .iter()
-        .find(|v| places.iter().any(|p| p.contains(v.span)))
-        .map(|v| v.text.clone());
     e.hosts = hosts(cx, g);
-    e.attendees = doc
-        .attendees
-        .iter()
-        .filter(|a| g.spans.iter().any(|s| s.contains(a.mention.span)))
-        .map(|a| a.mention.text.clone())
-        .collect();
     Some(Found {
         event: e,
         from_fields: true,
+        scopes: vec![Scope {
+            when: spans_of(g, &[Label::When, Label::WhenPlace]),
+            near: usize::MAX,
+            place: spans_of(g, &[Label::Place, Label::WhenPlace]),
+            attendees: g.spans.clone(),
+        }],
     })
 }
 

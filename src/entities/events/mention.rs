@@ -15,10 +15,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Found, event, situate};
+use super::{Found, Scope, event};
 use crate::Span;
 use crate::analysis::Analysis;
-use crate::document::Document;
 use crate::entities::venues::{event_follows, is_event_verb};
 use crate::morph::{Morpheme, Pos};
 
@@ -51,7 +50,7 @@ const POINTERS: &[&str] = &[
 ];
 
 /// The events named in `span`.
-pub(super) fn mentions(cx: &Analysis<'_>, doc: &Document, span: Span) -> Vec<Found> {
+pub(super) fn mentions(cx: &Analysis<'_>, span: Span) -> Vec<Found> {
     let morphemes = cx.morphemes(span);
     let mut out = Vec::new();
     let text = cx.text(span);
@@ -73,7 +72,7 @@ pub(super) fn mentions(cx: &Analysis<'_>, doc: &Document, span: Span) -> Vec<Fou
         // will do (`‘…포상식’을 지난 10일 …에서 진행했다`).
         let held = takes_place(cx, after) || event_follows(cx, after);
         if TAKES_PLACE_BEFORE.is_match(before) || (noun && held) {
-            out.push(found(cx, doc, span, inner, name.as_str().to_string()));
+            out.push(found(cx, span, inner, name.as_str().to_string()));
         }
     }
     for (i, m) in morphemes.iter().enumerate() {
@@ -85,7 +84,7 @@ pub(super) fn mentions(cx: &Analysis<'_>, doc: &Document, span: Span) -> Vec<Fou
         let before = cx.text(Span::new(span.start, name_start(cx, &morphemes, i)));
         if takes_place(cx, rest) || TAKES_PLACE_BEFORE.is_match(before) {
             let name = Span::new(name_start(cx, &morphemes, i), m.span.end);
-            out.push(found(cx, doc, span, name, cx.text(name).to_string()));
+            out.push(found(cx, span, name, cx.text(name).to_string()));
         }
     }
     out.sort_by_key(|f| f.event.mention.span);
@@ -210,21 +209,20 @@ fn is_joiner(text: &str) -> bool {
 
 /// The event named at `name` in the block text `span`, situated in its
 /// sentence.
-fn found(cx: &Analysis<'_>, doc: &Document, span: Span, name: Span, text: String) -> Found {
+fn found(cx: &Analysis<'_>, span: Span, name: Span, text: String) -> Found {
     let sentence = sentence_of(cx, span, name);
     let mut e = event(cx, name, text.trim().to_string());
-    situate(doc, &mut e, &[sentence], name.start);
     e.hosts = hosts(cx, Span::new(sentence.start, name.end));
     // `… 전문가들이 참석한 가운데 …를 개최`: who attends, in the same sentence.
-    e.attendees = doc
-        .attendees
-        .iter()
-        .filter(|a| sentence.contains(a.mention.span))
-        .map(|a| a.mention.text.clone())
-        .collect();
     Found {
         event: e,
         from_fields: false,
+        scopes: vec![Scope {
+            when: vec![sentence],
+            near: name.start,
+            place: vec![sentence],
+            attendees: vec![sentence],
+        }],
     }
 }
 

@@ -9,21 +9,25 @@ use super::{canonical_in, is_org_name, org_span};
 use crate::analysis::Analysis;
 use crate::analysis::Segment;
 use crate::analysis::definitions::Definition;
-use crate::document::{BlockKind, Document, Issuer};
+use crate::document::{BlockKind, Issuer, Organization};
 use crate::morph::Pos;
 
 /// The issuer, when the release names it.
-pub(crate) fn find(cx: &Analysis<'_>, doc: &Document, defs: &[Definition]) -> Option<Issuer> {
+pub(crate) fn find(
+    cx: &Analysis<'_>,
+    organizations: &[Organization],
+    defs: &[Definition],
+) -> Option<Issuer> {
     let name = defs
         .iter()
         .find(|d| d.names_head)
         .map(|d| d.full.clone())
-        .or_else(|| first_org_of(cx, doc, BlockKind::Header))
-        .or_else(|| first_org_of(cx, doc, BlockKind::Title))
+        .or_else(|| first_org_of(cx, BlockKind::Header))
+        .or_else(|| first_org_of(cx, BlockKind::Title))
         .or_else(|| lead_subject(cx))
-        .or_else(|| first_org_of(cx, doc, BlockKind::Contact))
+        .or_else(|| first_org_of(cx, BlockKind::Contact))
         .or_else(|| first_government_body(cx))?;
-    let name = canonical_in(doc, &name).unwrap_or(name);
+    let name = canonical_in(organizations, &name).unwrap_or(name);
     let alias = defs
         .iter()
         .find(|d| d.full == name && d.alias.is_some())
@@ -38,8 +42,12 @@ pub(crate) fn find(cx: &Analysis<'_>, doc: &Document, defs: &[Definition]) -> Op
 /// The first word of a block of `kind` that names an organisation, when
 /// it opens the block's first cell or clause (`고용노동부 |`, `조달청,`,
 /// `담당 부서 | 국무조정실`).
-fn first_org_of(cx: &Analysis<'_>, doc: &Document, kind: BlockKind) -> Option<String> {
-    let title_at = doc.title.as_ref().map_or(usize::MAX, |t| t.span.start);
+fn first_org_of(cx: &Analysis<'_>, kind: BlockKind) -> Option<String> {
+    let title_at = cx
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Title)
+        .map_or(usize::MAX, |t| t.span.start);
     cx.segments()
         .iter()
         .filter(|s| s.block.kind == kind)

@@ -17,18 +17,32 @@ use crate::Span;
 use crate::analysis::definitions::Definition;
 use crate::analysis::words::Word;
 use crate::analysis::{Analysis, Segment};
-use crate::document::{Document, Organization};
+use crate::document::{Issuer, Organization, Warning};
 
-/// Fills the document's organizations, the count warnings of their lists
-/// and the issuer's name and alias (its head is left to `people`).
-pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
+/// What the organisation recogniser finds.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub(crate) organizations: Vec<Organization>,
+    /// The issuer's name and alias; its head is joined in by the link step.
+    pub(crate) issuer: Option<Issuer>,
+    /// Stated counts that differ from the lists beside them.
+    pub(crate) warnings: Vec<Warning>,
+}
+
+/// The document's organisations, its issuer and the count warnings of its
+/// lists of organisations.
+pub(crate) fn recognise(cx: &Analysis<'_>) -> Found {
     let segs = cx.segments();
     let defs = cx.definitions();
     let (listed, warnings) = lists_and_counts(cx, segs);
     let mentions = mentions(cx, segs, defs, &listed);
-    doc.organizations = cluster(cx, &mentions, defs);
-    doc.warnings.extend(warnings);
-    doc.issuer = issuer::find(cx, doc, defs);
+    let organizations = cluster(cx, &mentions, defs);
+    let issuer = issuer::find(cx, &organizations, defs);
+    Found {
+        organizations,
+        issuer,
+        warnings,
+    }
 }
 
 /// Whether `stem` names an institution by its form or by the tables.
@@ -38,10 +52,7 @@ pub(crate) fn is_org_name(cx: &Analysis<'_>, stem: &str) -> bool {
 
 /// The stems of every list item that is an organisation, and the warnings
 /// of counts that differ from their lists.
-fn lists_and_counts(
-    cx: &Analysis<'_>,
-    segs: &[Segment<'_>],
-) -> (HashSet<Span>, Vec<crate::document::Warning>) {
+fn lists_and_counts(cx: &Analysis<'_>, segs: &[Segment<'_>]) -> (HashSet<Span>, Vec<Warning>) {
     let mut listed = HashSet::new();
     let mut warnings = Vec::new();
     let mut by_block: HashMap<Span, Vec<lists::OrgList>> = HashMap::new();
@@ -177,8 +188,8 @@ fn cluster(cx: &Analysis<'_>, mentions: &[Span], defs: &[Definition]) -> Vec<Org
 }
 
 /// The canonical name of an organisation written `text` in `doc`.
-pub(crate) fn canonical_in(doc: &Document, text: &str) -> Option<String> {
-    doc.organizations
+pub(crate) fn canonical_in(organizations: &[Organization], text: &str) -> Option<String> {
+    organizations
         .iter()
         .find(|o| o.name == text || o.aliases.iter().any(|a| a == text))
         .map(|o| o.name.clone())

@@ -13,21 +13,16 @@ mod sentence;
 use crate::Span;
 use crate::analysis::fields::field_venue;
 use crate::analysis::{Analysis, own_text, walk};
-use crate::document::{Block, BlockKind, Document, Snippet};
+use crate::document::{Block, BlockKind, Snippet};
 
 pub(crate) use sentence::{event_follows, is_event_verb};
 
-/// Fills the document's venues.
-pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
+/// The venues of the document; `when` holds the spans of its dates and
+/// times, which a place name never includes.
+pub(crate) fn recognise(cx: &Analysis<'_>, when: &[Span]) -> Vec<Snippet> {
     let mut venues = Vec::new();
-    let when: Vec<Span> = doc
-        .dates
-        .iter()
-        .map(|d| d.mention.span)
-        .chain(doc.times.iter().map(|t| t.mention.span))
-        .collect();
     for field in cx.fields() {
-        if let Some(v) = field_venue(cx, field, &when) {
+        if let Some(v) = field_venue(cx, field, when) {
             venues.push(cx.source.snippet(v));
         }
     }
@@ -40,12 +35,12 @@ pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
             continue;
         }
         for span in own_text(block) {
-            sentence::sentence_venues(cx, span, &when, &mut venues);
+            sentence::sentence_venues(cx, span, when, &mut venues);
         }
     }
     venues.sort_by_key(|v: &Snippet| v.span);
     venues.dedup_by_key(|v| v.span);
-    doc.venues = venues;
+    venues
 }
 
 /// `장소 | 연구실 | 집무실 | …`: a schedule table's row of places, one

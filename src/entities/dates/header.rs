@@ -13,11 +13,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::{self, calendar::Date, scan};
+use super::calendar::Date;
+use super::{self as dates, scan};
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::document::{
-    Block, BlockKind, DateMention, DateTimeMention, Document, Header, YearSource,
+    Block, BlockKind, DateMention, DateTimeMention, Header, TimeMention, YearSource,
 };
 use crate::source::trim_span;
 
@@ -41,8 +42,9 @@ struct Field {
     span: Span,
 }
 
-/// Fills `doc.header` from the header blocks.
-pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
+/// The header, read from the header blocks; its embargo time is the one of
+/// `times` (the document's) written after its date.
+pub(crate) fn recognise(cx: &Analysis<'_>, times: &[TimeMention]) -> Option<Header> {
     let headers: Vec<&Block> = cx
         .text_blocks()
         .into_iter()
@@ -50,21 +52,21 @@ pub(crate) fn recognise(cx: &Analysis<'_>, doc: &mut Document) {
         .collect();
     let fields = fields(cx, &headers);
     if fields.is_empty() {
-        return;
+        return None;
     }
     let anchor = dates::anchor(cx, cx.blocks);
     let embargo = fields
         .iter()
         .find(|f| f.embargo)
-        .map(|f| embargo(cx, f.span, anchor));
+        .map(|f| embargo(cx, f.span, anchor, times));
     let distributed = fields
         .iter()
         .filter(|f| !f.embargo)
         .find_map(|f| distributed(cx, f.span, anchor));
-    doc.header = Some(Header {
+    Some(Header {
         embargo,
         distributed,
-    });
+    })
 }
 
 /// The labelled fields of the header lines, each running to the next
@@ -115,10 +117,18 @@ fn continues(cx: &Analysis<'_>, block: &Block) -> bool {
 
 /// The embargo: the whole field, its earliest date with the time written
 /// after it, and its note.
-fn embargo(cx: &Analysis<'_>, span: Span, anchor: Option<dates::Anchor>) -> DateTimeMention {
+fn embargo(
+    cx: &Analysis<'_>,
+    span: Span,
+    anchor: Option<dates::Anchor>,
+    times: &[TimeMention],
+) -> DateTimeMention {
     let text = cx.text(span);
     let found = scan::scan(text, span.start, false);
-    let times = super::times::scan(cx, text, span.start);
+    let times: Vec<&TimeMention> = times
+        .iter()
+        .filter(|t| span.contains(t.mention.span))
+        .collect();
     let mut best: Option<(Date, Option<String>)> = None;
     for (i, f) in found.iter().enumerate() {
         let Some(date) = dates::resolve(f, None, anchor).start else {
