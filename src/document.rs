@@ -43,6 +43,7 @@ impl Snippet {
 
 /// One release, analysed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -113,6 +114,7 @@ pub enum BlockKind {
 
 /// A node of the document tree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Block {
     /// What the block is.
     pub kind: BlockKind,
@@ -142,6 +144,7 @@ pub struct Block {
 
 /// The 보도시점 / 배포 header.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Header {
     /// 보도시점 / 보도일시: when the release may be published.
     pub embargo: Option<DateTimeMention>,
@@ -151,6 +154,7 @@ pub struct Header {
 
 /// A date with a time of day, such as an embargo.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DateTimeMention {
     /// The whole field as written.
     #[serde(flatten)]
@@ -179,6 +183,7 @@ pub enum YearSource {
 
 /// A date mentioned in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DateMention {
     /// The mention as written.
     #[serde(flatten)]
@@ -196,6 +201,7 @@ pub struct DateMention {
 
 /// A time of day, or a range of times.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TimeMention {
     /// The mention as written.
     #[serde(flatten)]
@@ -206,8 +212,23 @@ pub struct TimeMention {
     pub end: Option<String>,
 }
 
+/// What a fact points to when it names a person or an organisation: the
+/// index of the entry in [`Document::people`] or
+/// [`Document::organizations`]. Serialised as `{"person": 3}` or
+/// `{"organization": 0}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Ref {
+    /// `people[i]`.
+    Person(usize),
+    /// `organizations[i]`.
+    Organization(usize),
+}
+
 /// The issuing ministry or agency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Issuer {
     /// Canonical name (`산업통상자원부`).
     pub name: String,
@@ -215,10 +236,15 @@ pub struct Issuer {
     pub alias: Option<String>,
     /// Its head as the release names them (`장관: 문승욱`).
     pub head: Option<Person>,
+    /// Its entry in [`Document::organizations`].
+    #[serde(default)]
+    pub organization_id: Option<usize>,
 }
 
-/// A person mentioned by name.
+/// A person named in the release: one entry per person, with every
+/// mention. `text` and `span` are those of the first mention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Person {
     /// The mention (name with title and affiliation as written).
     #[serde(flatten)]
@@ -227,12 +253,23 @@ pub struct Person {
     pub name: String,
     /// The title (`1차관`).
     pub title: Option<String>,
-    /// The organisation (`산업통상자원부`).
+    /// The organisation (`산업통상자원부`), under its canonical name.
     pub affiliation: Option<String>,
+    /// The affiliation's entry in [`Document::organizations`].
+    #[serde(default)]
+    pub affiliation_id: Option<usize>,
+    /// This person's index in [`Document::people`], which other facts
+    /// point to ([`Ref::Person`]).
+    #[serde(default)]
+    pub id: usize,
+    /// Every mention, in order (the first is the one flattened above).
+    #[serde(default)]
+    pub mentions: Vec<Snippet>,
 }
 
 /// An organisation with its names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Organization {
     /// Canonical (full) name.
     pub name: String,
@@ -240,10 +277,15 @@ pub struct Organization {
     pub aliases: Vec<String>,
     /// Every mention in the text.
     pub mentions: Vec<Snippet>,
+    /// This organisation's index in [`Document::organizations`], which
+    /// other facts point to ([`Ref::Organization`]).
+    #[serde(default)]
+    pub id: usize,
 }
 
 /// Someone who attended an event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Attendee {
     /// The attendee as written.
     #[serde(flatten)]
@@ -256,10 +298,14 @@ pub struct Attendee {
     pub title: Option<String>,
     /// The organisation.
     pub organization: Option<String>,
+    /// The person (or else the organisation) the attendee is.
+    #[serde(default)]
+    pub entity: Option<Ref>,
 }
 
 /// An event: a ceremony, meeting, festival, briefing …
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Event {
     /// Where the event is named.
     #[serde(flatten)]
@@ -278,10 +324,20 @@ pub struct Event {
     pub hosts: Vec<String>,
     /// Who attends.
     pub attendees: Vec<String>,
+    /// The venue's index in [`Document::venues`].
+    #[serde(default)]
+    pub venue_id: Option<usize>,
+    /// The people or organisations of `hosts`, where known.
+    #[serde(default)]
+    pub host_refs: Vec<Ref>,
+    /// The people or organisations of `attendees`, where known.
+    #[serde(default)]
+    pub attendee_refs: Vec<Ref>,
 }
 
 /// Something a named actor agreed, decided, plans or pledges.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Commitment {
     /// The commitment as written.
     #[serde(flatten)]
@@ -290,20 +346,28 @@ pub struct Commitment {
     pub actor: Option<String>,
     /// Its number in a numbered list.
     pub index: Option<u32>,
+    /// The person or organisation the actor names.
+    #[serde(default)]
+    pub actor_ref: Option<Ref>,
 }
 
 /// Quoted speech.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quote {
     /// The quoted words, without the quote marks.
     #[serde(flatten)]
     pub mention: Snippet,
     /// Who said it.
     pub speaker: Option<String>,
+    /// The person or organisation the speaker names.
+    #[serde(default)]
+    pub speaker_ref: Option<Ref>,
 }
 
 /// A line of the contact block, or a phone number to call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Contact {
     /// The contact as written.
     #[serde(flatten)]
@@ -318,11 +382,18 @@ pub struct Contact {
     pub phone: Option<String>,
     /// The e-mail address.
     pub email: Option<String>,
+    /// The person's entry in [`Document::people`].
+    #[serde(default)]
+    pub person_id: Option<usize>,
+    /// The department's entry in [`Document::organizations`].
+    #[serde(default)]
+    pub department_id: Option<usize>,
 }
 
 /// Something odd about the input: a numbering gap, a weekday that does not
 /// match its date, a stated count that differs from the items listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Warning {
     /// A short machine-readable kind (`numbering`, `weekday`, `count` …).
     pub kind: String,

@@ -65,6 +65,9 @@ fn person(cx: &Analysis<'_>, f: &Found) -> Person {
         name: cx.text(f.name).to_string(),
         title: Some(cx.text(f.title).to_string()),
         affiliation: f.affiliation.map(|a| cx.text(a).to_string()),
+        affiliation_id: None,
+        id: 0,
+        mentions: Vec::new(),
     }
 }
 
@@ -161,6 +164,9 @@ fn link_later(cx: &Analysis<'_>, people: &[Person], later: &[(Span, Span)]) -> V
                 name: full.name.clone(),
                 title: Some(cx.text(title).to_string()),
                 affiliation: full.affiliation.clone(),
+                affiliation_id: None,
+                id: 0,
+                mentions: Vec::new(),
             })
         })
         .collect()

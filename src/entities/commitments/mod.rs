@@ -255,6 +255,7 @@ fn listed(
                 mention: cx.source.snippet(span),
                 actor: None,
                 index: item.number,
+                actor_ref: None,
             },
             actor: actor.clone().map(Actor::Named),
         });
@@ -304,6 +305,7 @@ fn commit(
             mention: cx.source.snippet(Span::new(start.start, trigger.span.end)),
             actor: None,
             index: None,
+            actor_ref: None,
         },
         actor: subject
             .map(|s| Actor::Named(resolve(cx, s.span, actors)))

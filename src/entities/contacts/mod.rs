@@ -92,6 +92,8 @@ fn contact(cx: &Analysis<'_>, span: Span) -> Contact {
         title: None,
         phone: None,
         email: None,
+        person_id: None,
+        department_id: None,
     }
 }
 

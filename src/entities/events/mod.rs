@@ -133,6 +133,9 @@ pub(super) fn event(cx: &Analysis<'_>, span: Span, name: String) -> Event {
         venue: None,
         hosts: Vec::new(),
         attendees: Vec::new(),
+        venue_id: None,
+        host_refs: Vec::new(),
+        attendee_refs: Vec::new(),
     }
 }
 

@@ -36,6 +36,7 @@ pub(crate) fn find(
         name,
         alias,
         head: None,
+        organization_id: None,
     })
 }
 

@@ -175,6 +175,7 @@ fn cluster(cx: &Analysis<'_>, mentions: &[Span], defs: &[Definition]) -> Vec<Org
                 name: name.clone(),
                 aliases: Vec::new(),
                 mentions: Vec::new(),
+                id: 0,
             });
             out.len() - 1
         });

@@ -43,6 +43,8 @@ static SENTENCE_END: LazyLock<Regex> =
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
     pub(crate) quote: Quote,
+    /// The phrase that names the speaker, when one does.
+    pub(crate) speaker_span: Option<Span>,
 }
 
 /// The quotes of the document with their speakers.
@@ -65,7 +67,9 @@ pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<Found> {
             quote: Quote {
                 mention: cx.source.snippet(q.pair.inner()),
                 speaker: speaker.map(|s| name(cx, s)),
+                speaker_ref: None,
             },
+            speaker_span: speaker,
         });
     }
     out
