@@ -42,9 +42,11 @@ pub(crate) fn text_blocks(blocks: &[Block]) -> Vec<&Block> {
     out
 }
 
-/// Titles and subtitles, where dates stand bare in parentheses (`(7.27)`).
-pub(crate) fn is_headline(block: &Block) -> bool {
-    matches!(block.kind, BlockKind::Title | BlockKind::Subtitle)
+/// Titles and subtitles, where dates stand bare in parentheses (`(7.27)`);
+/// a "headline" of table cells (`식료품 | 330 | (8.6)`) is a table row that
+/// opens the text, where such numbers are figures.
+pub(crate) fn is_headline(block: &Block, text: &str) -> bool {
+    matches!(block.kind, BlockKind::Title | BlockKind::Subtitle) && !text.contains(" | ")
 }
 
 /// The date a release is read against: the first dated header line, else
@@ -56,7 +58,10 @@ pub(crate) fn anchor(cx: &Context<'_>, blocks: &[Block]) -> Option<Anchor> {
         .iter()
         .filter(|b| b.kind == BlockKind::Header)
         .chain(all.iter().filter(|b| b.kind != BlockKind::Header))
-        .flat_map(|b| scan::scan(cx.text(b.span), b.span.start, is_headline(b)))
+        .flat_map(|b| {
+            let text = cx.text(b.span);
+            scan::scan(text, b.span.start, is_headline(b, text))
+        })
         .collect();
     let explicit = found
         .iter()
@@ -124,7 +129,7 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
             .extend(impossible_dates(cx, text, block.span.start));
         let mut context: Option<Date> = None;
         let mut depth = Depth::new(text);
-        let mut found = scan::scan(text, block.span.start, is_headline(block));
+        let mut found = scan::scan(text, block.span.start, is_headline(block, text));
         found.extend(same_day(text, block.span.start));
         found.sort_by_key(|f| f.span.start);
         for f in found {
