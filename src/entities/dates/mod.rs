@@ -9,6 +9,7 @@
 //! Month-only mentions (`’26.3월`) are not dates here: `date` is a day.
 
 pub(crate) mod calendar;
+mod durations;
 mod guards;
 mod resolve;
 pub(crate) mod scan;
@@ -19,7 +20,7 @@ use regex::Regex;
 
 use super::{Context, is_inline_child};
 use crate::Span;
-use crate::document::{Block, BlockKind, DateMention, Document, YearSource};
+use crate::document::{Block, BlockKind, DateMention, Document, DurationMention, YearSource};
 use calendar::{Date, WEEKDAYS};
 pub(crate) use resolve::Anchor;
 use scan::Found;
@@ -119,7 +120,8 @@ struct Read {
     referable: bool,
 }
 
-/// Fills the document's dates and warns of weekdays that contradict them.
+/// Fills the document's dates and durations, and warns of weekdays that
+/// contradict the dates.
 pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
     let anchor = anchor(cx, &doc.blocks);
     let mut out: Vec<Read> = Vec::new();
@@ -152,6 +154,15 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
         }
     }
     doc.dates = out.into_iter().map(|r| r.mention).collect();
+    doc.durations = text_blocks(&doc.blocks)
+        .into_iter()
+        .flat_map(|b| durations::scan(cx.text(b.span), b.span.start))
+        .map(|(span, number, unit)| DurationMention {
+            mention: cx.source.snippet(span),
+            number,
+            unit,
+        })
+        .collect();
 }
 
 /// Parenthesis depth along a text, read once from left to right: the
