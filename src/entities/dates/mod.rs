@@ -10,7 +10,9 @@
 
 pub(crate) mod calendar;
 mod durations;
+mod forms;
 mod guards;
+pub(crate) mod numerals;
 mod resolve;
 pub(crate) mod scan;
 
