@@ -207,6 +207,35 @@ pub struct TimeMention {
     pub start: String,
     /// `HH:MM`, for ranges.
     pub end: Option<String>,
+    /// For a lone time, the side left open: `14시까지` is
+    /// [`TimeBound::Until`] 14:00.
+    #[serde(default)]
+    pub bound: Option<TimeBound>,
+}
+
+/// Which side of a lone time is open, as the particle after it says.
+///
+/// # Example
+///
+/// ```
+/// let extractor = bodo::Extractor::new()?;
+/// let doc = extractor.extract("□ 접수는 18시 이후 마감한다.");
+/// assert_eq!(doc.times[0].start, "18:00");
+/// assert_eq!(doc.times[0].bound, Some(bodo::TimeBound::After));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TimeBound {
+    /// `부터`: from the time on.
+    From,
+    /// `까지`: up to the time.
+    Until,
+    /// `이후`, `후`: after it.
+    After,
+    /// `이전`, `전`, `전까지`: before it.
+    Before,
 }
 
 /// A length of time: a number and its unit, never a date or a time of day

@@ -13,7 +13,7 @@
 //! ```
 //!
 //! A date line is `DATE[~END] SOURCE [WEEKDAY]` (`-` for no date), a time
-//! line `HH:MM[-HH:MM]`, a duration line `NUMBER UNIT`. `! kind`
+//! line `HH:MM[-HH:MM] [BOUND]`, a duration line `NUMBER UNIT`. `! kind`
 //! lines are the warnings expected, and `header: …` the header, when the
 //! input has one. A first input line `@reference YYYY-MM-DD` sets
 //! `Options::reference_date`.
@@ -49,6 +49,17 @@ fn time_line(t: &bodo::TimeMention) -> String {
     match &t.end {
         Some(end) => format!("{}-{end}", t.start),
         None => t.start.clone(),
+    }
+}
+
+/// A time with the side it leaves open (`16:00 until`).
+fn time_case_line(t: &bodo::TimeMention) -> String {
+    match t.bound {
+        Some(bound) => {
+            let bound = serde_json::to_value(bound).expect("bound");
+            format!("{} {}", time_line(t), bound.as_str().unwrap_or("?"))
+        }
+        None => time_line(t),
     }
 }
 
@@ -105,7 +116,7 @@ fn run_cases(file: &str, field: Field) {
             Field::Times => doc
                 .times
                 .iter()
-                .map(|t| (t.mention.span, time_line(t)))
+                .map(|t| (t.mention.span, time_case_line(t)))
                 .unzip(),
             Field::Durations => doc
                 .durations

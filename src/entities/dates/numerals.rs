@@ -1,5 +1,6 @@
-//! Numbers written in hangul, as quoted speech writes dates: Sino-Korean
-//! (`이천이십육`, `삼십`) for years, months and days.
+//! Numbers written in hangul, as quoted speech writes dates and times:
+//! Sino-Korean (`이천이십육`, `삼십`) for years, months, days and minutes,
+//! native Korean (`세`, `열두`) for the hours of a clock.
 //!
 //! Only well-formed numerals are read: a string that is not one (`삼삼`,
 //! `십십`) gives `None`, so that a miss, never a wrong value, follows.
@@ -60,6 +61,31 @@ pub(crate) fn month(text: &str) -> Option<u32> {
     (1..=12).contains(&month).then_some(month)
 }
 
+/// The native Korean numbers that count the hours of a clock, longest
+/// first so that a pattern built from them prefers `열두` to `열`.
+pub(crate) const NATIVE_HOURS: [(&str, u32); 12] = [
+    ("열한", 11),
+    ("열두", 12),
+    ("다섯", 5),
+    ("여섯", 6),
+    ("일곱", 7),
+    ("여덟", 8),
+    ("아홉", 9),
+    ("한", 1),
+    ("두", 2),
+    ("세", 3),
+    ("네", 4),
+    ("열", 10),
+];
+
+/// The hour a native Korean number names (`세` is 3, `열두` 12).
+pub(crate) fn native_hour(text: &str) -> Option<u32> {
+    NATIVE_HOURS
+        .iter()
+        .find(|(word, _)| *word == text)
+        .map(|(_, hour)| *hour)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +113,12 @@ mod tests {
         assert_eq!(month("시"), Some(10));
         assert_eq!(month("십이"), Some(12));
         assert_eq!(month("십삼"), None);
+    }
+
+    #[test]
+    fn native_hours() {
+        assert_eq!(native_hour("세"), Some(3));
+        assert_eq!(native_hour("열두"), Some(12));
+        assert_eq!(native_hour("스물"), None);
     }
 }
