@@ -61,6 +61,9 @@ pub struct Document {
     pub dates: Vec<DateMention>,
     /// Every time of day mentioned.
     pub times: Vec<TimeMention>,
+    /// Lengths of time (`7일간`, `3개월`), which are never dates.
+    #[serde(default)]
+    pub durations: Vec<DurationMention>,
     /// Places where something happens.
     pub venues: Vec<Snippet>,
     /// People, with their titles and affiliations.
@@ -210,6 +213,79 @@ pub struct TimeMention {
     pub start: String,
     /// `HH:MM`, for ranges.
     pub end: Option<String>,
+    /// For a lone time, the side left open: `14시까지` is
+    /// [`TimeBound::Until`] 14:00.
+    #[serde(default)]
+    pub bound: Option<TimeBound>,
+}
+
+/// Which side of a lone time is open, as the particle after it says.
+///
+/// # Example
+///
+/// ```
+/// let extractor = bodo::Extractor::new()?;
+/// let doc = extractor.extract("□ 접수는 18시 이후 마감한다.");
+/// assert_eq!(doc.times[0].start, "18:00");
+/// assert_eq!(doc.times[0].bound, Some(bodo::TimeBound::After));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TimeBound {
+    /// `부터`: from the time on.
+    From,
+    /// `까지`: up to the time.
+    Until,
+    /// `이후`, `후`: after it.
+    After,
+    /// `이전`, `전`, `전까지`: before it.
+    Before,
+}
+
+/// A length of time: a number and its unit, never a date or a time of day
+/// (`7일 안에`, `10일간`, `3개월`, `2시간`).
+///
+/// # Example
+///
+/// ```
+/// let extractor = bodo::Extractor::new()?;
+/// let doc = extractor.extract("□ 신청 후 7일 안에 결과를 알린다.");
+/// assert!(doc.dates.is_empty());
+/// assert_eq!(doc.durations[0].mention.as_str(), "7일");
+/// assert_eq!(doc.durations[0].number, 7);
+/// assert_eq!(doc.durations[0].unit, bodo::DurationUnit::Day);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DurationMention {
+    /// The number and its unit as written (`7일`, `3개월`).
+    #[serde(flatten)]
+    pub mention: Snippet,
+    /// How many units.
+    pub number: u32,
+    /// The unit counted.
+    pub unit: DurationUnit,
+}
+
+/// The unit of a [`DurationMention`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DurationUnit {
+    /// `년`.
+    Year,
+    /// `개월`.
+    Month,
+    /// `주`, `주일`.
+    Week,
+    /// `일`.
+    Day,
+    /// `시간`.
+    Hour,
+    /// `분`.
+    Minute,
 }
 
 /// What a fact points to when it names a person or an organisation: the

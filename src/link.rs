@@ -25,6 +25,7 @@ pub(crate) fn assemble(a: &Analysis<'_>, facts: Facts, doc: &mut Document) {
     let Facts {
         header,
         dates,
+        durations,
         times,
         venues,
         contacts,
@@ -73,6 +74,7 @@ pub(crate) fn assemble(a: &Analysis<'_>, facts: Facts, doc: &mut Document) {
     }
     doc.header = header;
     doc.dates = dates;
+    doc.durations = durations;
     doc.times = times;
     doc.venues = venues;
     doc.contacts = contacts

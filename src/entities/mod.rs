@@ -22,13 +22,16 @@ pub(crate) mod venues;
 
 use crate::Span;
 use crate::analysis::Analysis;
-use crate::document::{Contact, DateMention, Header, Person, Snippet, TimeMention, Warning};
+use crate::document::{
+    Contact, DateMention, DurationMention, Header, Person, Snippet, TimeMention, Warning,
+};
 
 /// What the recognisers found, each field filled by one recogniser.
 #[derive(Debug, Default)]
 pub(crate) struct Facts {
     pub(crate) header: Option<Header>,
     pub(crate) dates: Vec<DateMention>,
+    pub(crate) durations: Vec<DurationMention>,
     pub(crate) times: Vec<TimeMention>,
     pub(crate) venues: Vec<Snippet>,
     pub(crate) contacts: Vec<Contact>,
@@ -46,7 +49,11 @@ impl Facts {
     /// Runs every recogniser over the analysis.
     pub(crate) fn recognise(a: &Analysis<'_>) -> Facts {
         let times = times::recognise(a);
-        let (dates, mut warnings) = dates::recognise(a);
+        let dates::Dates {
+            dates,
+            durations,
+            mut warnings,
+        } = dates::recognise(a);
         let header = dates::header::recognise(a, &times);
         let when: Vec<Span> = dates
             .iter()
@@ -59,6 +66,7 @@ impl Facts {
         Facts {
             header,
             dates,
+            durations,
             times,
             venues,
             contacts: contacts::recognise(a),

@@ -9,8 +9,11 @@
 //! Month-only mentions (`’26.3월`) are not dates here: `date` is a day.
 
 pub(crate) mod calendar;
+mod durations;
+mod forms;
 mod guards;
 pub(crate) mod header;
+pub(crate) mod numerals;
 mod resolve;
 pub(crate) mod scan;
 
@@ -21,10 +24,9 @@ use regex::Regex;
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::analysis::is_inline_child;
-use crate::document::{Block, BlockKind, DateMention, Warning, YearSource};
+use crate::document::{Block, BlockKind, DateMention, DurationMention, Warning, YearSource};
 use calendar::{Date, WEEKDAYS};
 pub(crate) use resolve::Anchor;
-use scan::Found;
 
 pub(crate) use resolve::resolve;
 
@@ -44,9 +46,11 @@ pub(crate) fn text_blocks(blocks: &[Block]) -> Vec<&Block> {
     out
 }
 
-/// Titles and subtitles, where dates stand bare in parentheses (`(7.27)`).
-pub(crate) fn is_headline(block: &Block) -> bool {
-    matches!(block.kind, BlockKind::Title | BlockKind::Subtitle)
+/// Titles and subtitles, where dates stand bare in parentheses (`(7.27)`);
+/// a "headline" of table cells (`식료품 | 330 | (8.6)`) is a table row that
+/// opens the text, where such numbers are figures.
+pub(crate) fn is_headline(block: &Block, text: &str) -> bool {
+    matches!(block.kind, BlockKind::Title | BlockKind::Subtitle) && !text.contains(" | ")
 }
 
 /// The date a release is read against: the first dated header line, else
@@ -54,11 +58,14 @@ pub(crate) fn is_headline(block: &Block) -> bool {
 /// in a year the release names (`2026년`), else the reference date.
 pub(crate) fn anchor(cx: &Analysis<'_>, blocks: &[Block]) -> Option<Anchor> {
     let all = text_blocks(blocks);
-    let found: Vec<Found> = all
+    let found: Vec<scan::Found> = all
         .iter()
         .filter(|b| b.kind == BlockKind::Header)
         .chain(all.iter().filter(|b| b.kind != BlockKind::Header))
-        .flat_map(|b| scan::scan(cx.text(b.span), b.span.start, is_headline(b)))
+        .flat_map(|b| {
+            let text = cx.text(b.span);
+            scan::scan(text, b.span.start, is_headline(b, text))
+        })
         .collect();
     let explicit = found
         .iter()
@@ -85,7 +92,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first date with a weekday and no year, in the first year named in
 /// the release on which that weekday falls (`4.13.(월)` with `2026년`).
-fn by_weekday(cx: &Analysis<'_>, blocks: &[&Block], found: &[Found]) -> Option<Date> {
+fn by_weekday(cx: &Analysis<'_>, blocks: &[&Block], found: &[scan::Found]) -> Option<Date> {
     let years: Vec<i32> = blocks
         .iter()
         .flat_map(|b| YEAR.captures_iter(cx.text(b.span)).collect::<Vec<_>>())
@@ -116,8 +123,18 @@ struct Read {
     referable: bool,
 }
 
-/// Fills the document's dates and warns of weekdays that contradict them.
-pub(crate) fn recognise(cx: &Analysis<'_>) -> (Vec<DateMention>, Vec<Warning>) {
+/// What the date recogniser finds.
+#[derive(Debug, Default)]
+pub(crate) struct Dates {
+    pub(crate) dates: Vec<DateMention>,
+    pub(crate) durations: Vec<DurationMention>,
+    /// Weekdays that contradict their dates, and dates of no calendar.
+    pub(crate) warnings: Vec<Warning>,
+}
+
+/// The document's dates and durations, and warnings of weekdays that
+/// contradict the dates.
+pub(crate) fn recognise(cx: &Analysis<'_>) -> Dates {
     let mut warnings = Vec::new();
     let anchor = anchor(cx, cx.blocks);
     let mut out: Vec<Read> = Vec::new();
@@ -126,7 +143,7 @@ pub(crate) fn recognise(cx: &Analysis<'_>) -> (Vec<DateMention>, Vec<Warning>) {
         warnings.extend(impossible_dates(cx, text, block.span.start));
         let mut context: Option<Date> = None;
         let mut depth = Depth::new(text);
-        let mut found = scan::scan(text, block.span.start, is_headline(block));
+        let mut found = scan::scan(text, block.span.start, is_headline(block, text));
         found.extend(same_day(text, block.span.start));
         found.sort_by_key(|f| f.span.start);
         for f in found {
@@ -148,7 +165,20 @@ pub(crate) fn recognise(cx: &Analysis<'_>) -> (Vec<DateMention>, Vec<Warning>) {
             });
         }
     }
-    (out.into_iter().map(|r| r.mention).collect(), warnings)
+    let durations = text_blocks(cx.blocks)
+        .into_iter()
+        .flat_map(|b| durations::scan(cx.text(b.span), b.span.start))
+        .map(|(span, number, unit)| DurationMention {
+            mention: cx.source.snippet(span),
+            number,
+            unit,
+        })
+        .collect();
+    Dates {
+        dates: out.into_iter().map(|r| r.mention).collect(),
+        durations,
+        warnings,
+    }
 }
 
 /// Parenthesis depth along a text, read once from left to right: the
@@ -186,7 +216,7 @@ impl<'t> Depth<'t> {
 }
 
 /// `이날` and its kin, as mentions with day `0` for "the day named before".
-fn same_day(text: &str, offset: usize) -> Vec<Found> {
+fn same_day(text: &str, offset: usize) -> Vec<scan::Found> {
     SAME_DAY
         .find_iter(text)
         .filter(|m| {
@@ -203,7 +233,7 @@ fn same_day(text: &str, offset: usize) -> Vec<Found> {
                 weekday: None,
                 weak: false,
             };
-            Found {
+            scan::Found {
                 span,
                 start: day,
                 end: None,
@@ -236,7 +266,7 @@ fn same_day_mention(cx: &Analysis<'_>, span: Span, before: &[Read]) -> DateMenti
 /// The output item of a resolved mention.
 fn mention(
     cx: &Analysis<'_>,
-    f: &Found,
+    f: &scan::Found,
     start: Option<Date>,
     end: Option<Date>,
     source: YearSource,
@@ -296,7 +326,7 @@ fn impossible_dates(cx: &Analysis<'_>, text: &str, base: usize) -> Vec<crate::do
 
 fn check_weekday(
     cx: &Analysis<'_>,
-    f: &Found,
+    f: &scan::Found,
     start: Option<Date>,
     end: Option<Date>,
 ) -> Vec<crate::document::Warning> {
