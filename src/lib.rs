@@ -74,6 +74,7 @@ mod read;
 mod source;
 mod span;
 mod structure;
+pub mod view;
 mod vocabulary;
 
 pub use document::*;
