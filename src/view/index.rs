@@ -77,11 +77,11 @@ pub fn render_index(entries: &[IndexEntry]) -> String {
     let mut totals = vec![0; kinds.len()];
     let mut warnings = 0;
     for entry in entries {
-        out.push_str("<tr><td><a href=\"");
+        out.push_str("<tr><td class=\"source\"><a href=\"");
         escape_into(&mut out, &entry.href);
         out.push_str("\">");
         escape_into(&mut out, &entry.source);
-        out.push_str("</a></td><td>");
+        out.push_str("</a></td><td class=\"title\">");
         escape_into(&mut out, entry.title.as_deref().unwrap_or(""));
         out.push_str("</td>");
         for (total, kind) in totals.iter_mut().zip(&kinds) {
@@ -91,7 +91,8 @@ pub fn render_index(entries: &[IndexEntry]) -> String {
                 .find(|(k, _)| k == kind)
                 .map_or(0, |&(_, n)| n);
             *total += count;
-            out.push_str(&format!("<td class=\"n\">{count}</td>"));
+            let zero = if count == 0 { " zero" } else { "" };
+            out.push_str(&format!("<td class=\"n{zero}\">{count}</td>"));
         }
         warnings += entry.warnings.len();
         write_warnings(&mut out, &entry.warnings);

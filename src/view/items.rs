@@ -200,10 +200,10 @@ fn date(d: &DateMention) -> Fact {
     };
     Fact {
         mentions: vec![d.mention.span],
-        tip: join(&[
-            Some(&value),
-            d.weekday.as_ref().map(|w| format!("({w})")).as_ref(),
-        ]),
+        tip: match &d.weekday {
+            Some(weekday) => format!("{value} ({weekday})"),
+            None => value.clone(),
+        },
         cells: vec![d.mention.text.clone(), value, opt(&d.weekday), year.into()],
     }
 }

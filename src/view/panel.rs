@@ -53,6 +53,10 @@ pub(crate) fn write(
     }
 }
 
+/// More columns than this do not fit the panel side by side: each fact
+/// is then a small table of its own, one row per field.
+const WIDE: usize = 4;
+
 fn write_section(out: &mut String, section: &Section, anchors: &HashMap<(Kind, usize), String>) {
     let kind = section.kind;
     let class = kind.class();
@@ -62,31 +66,50 @@ fn write_section(out: &mut String, section: &Section, anchors: &HashMap<(Kind, u
         "<details open"
     });
     out.push_str(&format!(
-        " class=\"facts {class}\" id=\"facts-{class}\"><summary><mark class=\"m {class}\">{}</mark> {}</summary>\n<table><thead><tr>",
+        " class=\"facts {class}\" id=\"facts-{class}\"><summary><mark class=\"m {class}\">{}</mark> {}</summary>\n",
         kind.field(),
         section.facts.len()
     ));
-    for column in section.columns {
-        out.push_str("<th>");
-        out.push_str(column);
-        out.push_str("</th>");
-    }
-    out.push_str("</tr></thead><tbody>\n");
-    for (n, fact) in section.facts.iter().enumerate() {
-        out.push_str("<tr>");
-        for (c, cell) in fact.cells.iter().enumerate() {
-            out.push_str("<td>");
-            match anchors.get(&(kind, n)).filter(|_| c == 0) {
-                Some(id) => {
-                    out.push_str(&format!("<a href=\"#{id}\">"));
-                    escape_into(out, if cell.is_empty() { "?" } else { cell });
-                    out.push_str("</a>");
+    if section.columns.len() > WIDE {
+        for (n, fact) in section.facts.iter().enumerate() {
+            out.push_str("<table class=\"card\">");
+            for (c, (column, cell)) in section.columns.iter().zip(&fact.cells).enumerate() {
+                if c == 0 || !cell.is_empty() {
+                    out.push_str(&format!("<tr><th>{column}</th><td>"));
+                    write_cell(out, cell, anchors.get(&(kind, n)).filter(|_| c == 0));
+                    out.push_str("</td></tr>");
                 }
-                None => escape_into(out, cell),
             }
-            out.push_str("</td>");
+            out.push_str("</table>\n");
         }
-        out.push_str("</tr>\n");
+    } else {
+        out.push_str("<table><thead><tr>");
+        for column in section.columns {
+            out.push_str(&format!("<th>{column}</th>"));
+        }
+        out.push_str("</tr></thead><tbody>\n");
+        for (n, fact) in section.facts.iter().enumerate() {
+            out.push_str("<tr>");
+            for (c, cell) in fact.cells.iter().enumerate() {
+                out.push_str("<td>");
+                write_cell(out, cell, anchors.get(&(kind, n)).filter(|_| c == 0));
+                out.push_str("</td>");
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody></table>");
     }
-    out.push_str("</tbody></table></details>\n");
+    out.push_str("</details>\n");
+}
+
+/// A value, linked to the fact's first mention in the text when `anchor`.
+fn write_cell(out: &mut String, cell: &str, anchor: Option<&String>) {
+    match anchor {
+        Some(id) => {
+            out.push_str(&format!("<a href=\"#{id}\">"));
+            escape_into(out, if cell.is_empty() { "?" } else { cell });
+            out.push_str("</a>");
+        }
+        None => escape_into(out, cell),
+    }
 }
