@@ -10,6 +10,7 @@ mod golden;
 mod props;
 mod readers;
 mod structure;
+mod view;
 mod what;
 mod when;
 mod where_;
