@@ -37,6 +37,10 @@ pub(crate) struct Marker<'t> {
     /// Whether a piece of the mark was written, so that only the first
     /// piece carries the element id (and an empty mark is written once).
     written: Vec<bool>,
+    /// The furthest end among `marks[..=i]`: marks before the first
+    /// `reach` that gets to a range end before it, so a range looks only
+    /// at the marks near it, however long the release.
+    reach: Vec<usize>,
 }
 
 impl<'t> Marker<'t> {
@@ -69,6 +73,13 @@ impl<'t> Marker<'t> {
         Marker {
             text,
             written: vec![false; marks.len()],
+            reach: marks
+                .iter()
+                .scan(0, |furthest, m| {
+                    *furthest = m.span.end.max(*furthest);
+                    Some(*furthest)
+                })
+                .collect(),
             marks,
         }
     }
@@ -106,8 +117,9 @@ impl<'t> Marker<'t> {
 
     /// The marks over `range`, cut to it, in the order they open.
     fn pieces(&self, range: Span) -> Vec<Piece> {
+        let first = self.reach.partition_point(|&end| end < range.start);
         let candidates = self.marks.partition_point(|m| m.span.start <= range.end);
-        let mut pieces: Vec<Piece> = (0..candidates)
+        let mut pieces: Vec<Piece> = (first..candidates.max(first))
             .filter(|&i| {
                 let span = self.marks[i].span;
                 if span.is_empty() {

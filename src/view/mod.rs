@@ -17,19 +17,6 @@
 //! `data-span="START-END"` (the mention's byte span, as in the JSON) and,
 //! on its first piece, `id="KIND-N-M"` (its M-th mention), which the side
 //! panel links to.
-//!
-//! # Example
-//!
-//! ```
-//! let extractor = bodo::Extractor::new()?;
-//! let text = "산업부 보도자료\n□ 박진규 1차관은 12월 22일(수) <행사>에서 “협력이 중요하다”고 밝혔다.";
-//! let doc = extractor.extract(text);
-//! let page = bodo::view::render(text, &doc);
-//! assert!(page.starts_with("<!DOCTYPE html>"));
-//! assert!(page.contains(r#"<mark class="m date""#));
-//! assert!(page.contains("&lt;행사&gt;")); // the text is escaped
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
 
 mod blocks;
 mod html;
@@ -54,8 +41,21 @@ const STYLE: &str = include_str!("style.css");
 /// what [`Extractor::extract`](crate::Extractor::extract) made of it.
 ///
 /// Rendering never fails: spans that do not fit `text` (a document made
-/// from another text) are left unmarked. See the [module docs](self) for
-/// an example and the shape of the marks.
+/// from another text) are left unmarked. The [module docs](self) describe
+/// the marks.
+///
+/// # Example
+///
+/// ```
+/// let extractor = bodo::Extractor::new()?;
+/// let text = "산업부 보도자료\n□ 박진규 1차관은 12월 22일(수) <행사>에서 “협력이 중요하다”고 밝혔다.";
+/// let doc = extractor.extract(text);
+/// let page = bodo::view::render(text, &doc);
+/// assert!(page.starts_with("<!DOCTYPE html>"));
+/// assert!(page.contains(r#"<mark class="m date""#));
+/// assert!(page.contains("&lt;행사&gt;")); // the text is escaped
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn render(text: &str, doc: &Document) -> String {
     let sections = items::sections(doc);
     let mut out = String::with_capacity(text.len() * 3 + 32 * 1024);
