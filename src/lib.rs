@@ -52,7 +52,8 @@
 //! beside the original text.
 //!
 //! Extraction never fails: only setup ([`Extractor::new`]) and file reading
-//! ([`read_path`]) return [`Error`].
+//! ([`read_path`]) return [`Error`]. [`view::render`] shows a document as
+//! an HTML page: the text with every item marked in place.
 //!
 //! # Features
 //!
@@ -74,6 +75,7 @@ mod read;
 mod source;
 mod span;
 mod structure;
+pub mod view;
 mod vocabulary;
 
 pub use document::*;

@@ -11,6 +11,7 @@ mod links;
 mod props;
 mod readers;
 mod structure;
+mod view;
 mod what;
 mod when;
 mod where_;
