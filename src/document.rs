@@ -471,10 +471,87 @@ pub struct Contact {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Warning {
-    /// A short machine-readable kind (`numbering`, `weekday`, `count` …).
-    pub kind: String,
+    /// What kind of oddity it is.
+    pub kind: WarningKind,
     /// What is wrong, for people.
     pub message: String,
-    /// Where.
+    /// Where, in UTF-8 bytes.
     pub span: Span,
+    /// Where, in chars (Unicode scalar values).
+    #[serde(default)]
+    pub char_span: Span,
+}
+
+impl Warning {
+    /// A warning of `kind` at `span`; its char span is set when the
+    /// document is assembled.
+    pub(crate) fn new(kind: WarningKind, message: String, span: Span) -> Warning {
+        Warning {
+            kind,
+            message,
+            span,
+            char_span: Span::default(),
+        }
+    }
+}
+
+/// The kind of a [`Warning`], serialised as its lowercase name
+/// (`"numbering"`, `"weekday"` …).
+///
+/// # Example
+///
+/// ```
+/// let extractor = bodo::Extractor::new()?;
+/// let doc = extractor.extract("제목\n□ 4월 13일(화) 개최한다.");
+/// assert_eq!(doc.warnings[0].kind, bodo::WarningKind::Weekday);
+/// assert_eq!(doc.warnings[0].kind.to_string(), "weekday");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// A numbered list repeats or skips a number.
+    Numbering,
+    /// A weekday written beside a date is not that date's weekday.
+    Weekday,
+    /// A date written as such names no day of the calendar (`2월 30일`).
+    Date,
+    /// A stated count differs from the items listed beside it.
+    Count,
+    /// The input itself was odd: empty, without lines, or with control
+    /// characters that were replaced.
+    Input,
+}
+
+impl WarningKind {
+    /// The kind's name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningKind::Numbering => "numbering",
+            WarningKind::Weekday => "weekday",
+            WarningKind::Date => "date",
+            WarningKind::Count => "count",
+            WarningKind::Input => "input",
+        }
+    }
+}
+
+/// `kind == "weekday"`: a kind compares equal to its name.
+impl PartialEq<&str> for WarningKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for WarningKind {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl std::fmt::Display for WarningKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }

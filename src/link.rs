@@ -107,6 +107,9 @@ pub(crate) fn assemble(a: &Analysis<'_>, facts: Facts, doc: &mut Document) {
     doc.organizations = orgs;
     doc.issuer = issuer;
     doc.warnings.extend(warnings);
+    for w in &mut doc.warnings {
+        w.char_span = a.source.char_span(w.span);
+    }
 }
 
 /// The people and organisations of the document, for pointing at them.

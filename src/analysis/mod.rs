@@ -24,8 +24,10 @@
 
 pub(crate) mod definitions;
 pub(crate) mod fields;
+pub(crate) mod numerals;
 pub(crate) mod phrases;
 pub(crate) mod quotations;
+pub(crate) mod verbs;
 pub(crate) mod words;
 
 use std::borrow::Cow;
@@ -33,7 +35,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::document::{Block, BlockKind, Warning};
+use crate::document::{Block, BlockKind, Warning, WarningKind};
 use crate::lexicon::Lexicon;
 use crate::morph::{Morpheme, Morphology};
 use crate::source::Source;
@@ -260,12 +262,8 @@ impl<'a> Analysis<'a> {
     }
 
     /// A warning at `span`.
-    pub(crate) fn warning(&self, kind: &str, message: String, span: Span) -> Warning {
-        Warning {
-            kind: kind.to_string(),
-            message,
-            span,
-        }
+    pub(crate) fn warning(&self, kind: WarningKind, message: String, span: Span) -> Warning {
+        Warning::new(kind, message, span)
     }
 }
 

@@ -150,6 +150,13 @@ pub(crate) fn eojeols(cx: &Analysis<'_>, region: Span) -> Vec<Vec<Morpheme>> {
     groups
 }
 
+/// The index of the first morpheme of the eojeol that holds morpheme `i`
+/// of `morphemes`: the last at or before it that follows a space, if any.
+/// Recognisers that walk morphemes find word boundaries with this.
+pub(crate) fn eojeol_start(morphemes: &[Morpheme], i: usize) -> Option<usize> {
+    morphemes.get(..=i)?.iter().rposition(|m| m.spaced)
+}
+
 /// Whether a morpheme is a particle or ending that a name never ends in.
 fn is_inflection(pos: Pos) -> bool {
     pos.is_particle()

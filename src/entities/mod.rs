@@ -4,8 +4,9 @@
 //! words, phrases, fields and quotations there and returns its own facts;
 //! none imports another or writes into another's output. The only data
 //! that passes from one to another is declared in [`Facts::recognise`]:
-//! the header's embargo time is read among the times found, and venues
-//! leave out the spans of dates and times. Joining facts (a quote's speaker
+//! a time range may have a date between its ends, the header's embargo
+//! time is read among the times found, and venues leave out the spans of
+//! dates and times. Joining facts (a quote's speaker
 //! to a person, an event to its date) is the link step's work
 //! ([`crate::link`]).
 
@@ -48,12 +49,13 @@ pub(crate) struct Facts {
 impl Facts {
     /// Runs every recogniser over the analysis.
     pub(crate) fn recognise(a: &Analysis<'_>) -> Facts {
-        let times = times::recognise(a);
         let dates::Dates {
             dates,
             durations,
             mut warnings,
         } = dates::recognise(a);
+        let date_spans: Vec<Span> = dates.iter().map(|d| d.mention.span).collect();
+        let times = times::recognise(a, &date_spans);
         let header = dates::header::recognise(a, &times);
         let when: Vec<Span> = dates
             .iter()

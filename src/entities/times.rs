@@ -20,7 +20,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::scan as date_scan;
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::document::{TimeBound, TimeMention};
@@ -35,18 +34,25 @@ static JOIN: LazyLock<Regex> = LazyLock::new(|| {
 /// Words after a time that say it is one, though no particle bounds it.
 const ABOUT: [&str; 5] = ["경", "께", "쯤", "무렵", "정각"];
 
-/// Every time mention of the document.
-pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<TimeMention> {
+/// Every time mention of the document; `dates` are the spans of its
+/// dates, which may stand between the ends of a range (`오전 10시부터 20일
+/// 오후 5시`).
+pub(crate) fn recognise(cx: &Analysis<'_>, dates: &[Span]) -> Vec<TimeMention> {
     let mut out = Vec::new();
     for block in cx.text_blocks() {
-        out.extend(scan(cx, cx.text(block.span), block.span.start));
+        out.extend(scan(cx, cx.text(block.span), block.span.start, dates));
     }
     out
 }
 
 /// Every time mention of `text` (which starts at `offset`), in order.
-pub(crate) fn scan(cx: &Analysis<'_>, text: &str, offset: usize) -> Vec<TimeMention> {
-    items(text)
+fn scan(cx: &Analysis<'_>, text: &str, offset: usize, dates: &[Span]) -> Vec<TimeMention> {
+    let local: Vec<Span> = dates
+        .iter()
+        .filter(|d| d.start >= offset && d.end <= offset + text.len())
+        .map(|d| Span::new(d.start - offset, d.end - offset))
+        .collect();
+    items(text, &local)
         .into_iter()
         .map(|(span, start, end, bound)| TimeMention {
             mention: cx.source.snippet(span.shift(offset)),
@@ -58,15 +64,14 @@ pub(crate) fn scan(cx: &Analysis<'_>, text: &str, offset: usize) -> Vec<TimeMent
 }
 
 /// The mentions of `text`: each reading alone, or joined to the next.
-fn items(text: &str) -> Vec<Item> {
+fn items(text: &str, dates: &[Span]) -> Vec<Item> {
     let readings = readings(text);
-    let mut dates: Option<Vec<Span>> = None;
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(first) = readings.get(i) {
         let last = readings
             .get(i + 1)
-            .filter(|next| joins(text, first, next, &mut dates));
+            .filter(|next| joins(text, first, next, dates));
         let item = match last {
             Some(last) => Some(range(first, last)),
             None => single(text, first),
@@ -79,7 +84,7 @@ fn items(text: &str) -> Vec<Item> {
 
 /// Whether a range mark, and at most the end's date, stand between two
 /// readings (`10:00~12:00`, `오전 10시부터 20일 오후 5시`).
-fn joins(text: &str, first: &Reading, next: &Reading, dates: &mut Option<Vec<Span>>) -> bool {
+fn joins(text: &str, first: &Reading, next: &Reading, dates: &[Span]) -> bool {
     if first.from.is_some() || next.from.is_some() {
         return false;
     }
@@ -93,12 +98,6 @@ fn joins(text: &str, first: &Reading, next: &Reading, dates: &mut Option<Vec<Spa
     if rest == next.span.start {
         return true;
     }
-    let dates = dates.get_or_insert_with(|| {
-        date_scan::scan(text, 0, false)
-            .iter()
-            .map(|f| f.span)
-            .collect()
-    });
     dates.iter().any(|d| {
         d.start == rest
             && text
@@ -200,7 +199,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Vec<(String, Option<String>)> {
-        items(text)
+        items(text, &[])
             .into_iter()
             .map(|(_, s, e, _)| (hhmm(s), e.map(hhmm)))
             .collect()

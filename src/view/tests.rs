@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use scraper::{ElementRef, Html, Selector};
 
 use super::{IndexEntry, render, render_index};
-use crate::{Commitment, Document, Extractor, Person, Quote, Snippet, Span, Warning};
+use crate::{Commitment, Document, Extractor, Person, Quote, Snippet, Span, Warning, WarningKind};
 
 static EXTRACTOR: LazyLock<Extractor> =
     LazyLock::new(|| Extractor::new().expect("the embedded dictionary loads"));
@@ -144,16 +144,19 @@ fn warnings_are_marked_where_they_point() {
     let text = "제목\n□ 첫째\nㅇ ① 하나 ② 둘 ② 셋\n";
     let mut doc = document(text, &[], &[], &[]);
     let at = text.rfind('②').expect("a second ②");
-    doc.warnings.push(Warning {
-        kind: "test".into(),
-        message: "<b>bold</b> claim".into(),
-        span: Span::new(at, at + '②'.len_utf8()),
-    });
+    doc.warnings.push(Warning::new(
+        WarningKind::Count,
+        "<b>bold</b> claim".into(),
+        Span::new(at, at + '②'.len_utf8()),
+    ));
     let html = parse(&render(text, &doc));
     let warnings = select(&html, ".text mark.warning");
     let last = warnings.last().expect("the warning is marked");
     assert_eq!(text_of(last), "②");
-    assert_eq!(last.attr("title"), Some("warning: test: <b>bold</b> claim"));
+    assert_eq!(
+        last.attr("title"),
+        Some("warning: count: <b>bold</b> claim")
+    );
     let listed = select(&html, "#facts-warning td");
     assert!(listed.iter().any(|td| text_of(td) == "<b>bold</b> claim"));
 }
@@ -190,11 +193,11 @@ fn panel_links_to_first_mentions() {
 fn index_lists_counts_and_warnings() {
     let text = "제목\n□ 박진규 차관이 왔다.\n";
     let mut doc = document(text, &["박진규 차관"], &[], &[]);
-    doc.warnings.push(Warning {
-        kind: "numbering".into(),
-        message: "list number ② repeats".into(),
-        span: Span::new(0, 0),
-    });
+    doc.warnings.push(Warning::new(
+        WarningKind::Numbering,
+        "list number ② repeats".into(),
+        Span::new(0, 0),
+    ));
     let entries = [
         IndexEntry::new("a.html", "dir/a.txt", &doc),
         IndexEntry::new("<b>.html", "dir/<b>.txt", &Document::default()),

@@ -8,9 +8,9 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::calendar::Date;
-use super::numerals;
 use super::scan::{Written, after, before, num, weekday, year};
 use crate::Span;
+use crate::analysis::numerals;
 
 /// Every slashed date of `text` (`2015/3/3`, `74/10/31`, `4/25(금)`).
 pub(super) fn slashed(text: &str) -> impl Iterator<Item = Written> + '_ {

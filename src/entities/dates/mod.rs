@@ -13,7 +13,6 @@ mod durations;
 mod forms;
 mod guards;
 pub(crate) mod header;
-pub(crate) mod numerals;
 mod resolve;
 pub(crate) mod scan;
 
@@ -24,7 +23,9 @@ use regex::Regex;
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::analysis::is_inline_child;
-use crate::document::{Block, BlockKind, DateMention, DurationMention, Warning, YearSource};
+use crate::document::{
+    Block, BlockKind, DateMention, DurationMention, Warning, WarningKind, YearSource,
+};
 use calendar::{Date, WEEKDAYS};
 pub(crate) use resolve::Anchor;
 
@@ -319,7 +320,7 @@ fn impossible_dates(cx: &Analysis<'_>, text: &str, base: usize) -> Vec<crate::do
             }
             let span = Span::new(base + whole.start(), base + whole.end());
             let message = format!("{} names no day of the calendar", whole.as_str());
-            Some(cx.warning("date", message, span))
+            Some(cx.warning(WarningKind::Date, message, span))
         })
         .collect()
 }
@@ -341,7 +342,7 @@ fn check_weekday(
                 date,
                 date.weekday_name()
             );
-            Some(cx.warning("weekday", message, w.span))
+            Some(cx.warning(WarningKind::Weekday, message, w.span))
         })
         .collect()
 }

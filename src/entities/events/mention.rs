@@ -18,7 +18,8 @@ use regex::Regex;
 use super::{Found, Scope, event};
 use crate::Span;
 use crate::analysis::Analysis;
-use crate::entities::venues::{event_follows, is_event_verb};
+use crate::analysis::verbs::{event_follows, is_event_verb};
+use crate::analysis::words::eojeol_start;
 use crate::morph::{Morpheme, Pos};
 
 /// A quoted name: `「…」`, `｢…｣`, `『…』`, `‘…’`, `“…”`, `'…'`.
@@ -145,9 +146,7 @@ fn is_event_word_end(cx: &Analysis<'_>, morphemes: &[Morpheme], i: usize) -> boo
     let ends_word = morphemes
         .get(i + 1)
         .is_none_or(|n| n.spaced || !n.pos.is_noun());
-    let word_start = morphemes
-        .get(..=i)
-        .and_then(|w| w.iter().rposition(|m| m.spaced))
+    let word_start = eojeol_start(morphemes, i)
         .and_then(|j| morphemes.get(j))
         .map_or(m.span.start, |w| w.span.start);
     let word = cx.text(Span::new(word_start, m.span.end));

@@ -11,7 +11,7 @@ use crate::Span;
 use crate::analysis::Analysis;
 use crate::analysis::Segment;
 use crate::analysis::words::Word;
-use crate::document::{Block, BlockKind, Warning};
+use crate::document::{Block, BlockKind, Warning, WarningKind};
 use crate::morph::{Class, Pos};
 
 /// A list of organisations found in one segment or block.
@@ -241,7 +241,7 @@ pub(crate) fn check_counts(
             };
             if wrong {
                 out.push(cx.warning(
-                    "count",
+                    WarningKind::Count,
                     format!(
                         "{} says {n} but {} are listed",
                         cx.text(at),

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use crate::Span;
-use crate::entities::dates::numerals;
+use crate::analysis::numerals;
 
 /// A part of the day, which moves the hour written after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,8 +15,6 @@ use crate::analysis::fields::field_venue;
 use crate::analysis::{Analysis, own_text, walk};
 use crate::document::{Block, BlockKind, Snippet};
 
-pub(crate) use sentence::{event_follows, is_event_verb};
-
 /// The venues of the document; `when` holds the spans of its dates and
 /// times, which a place name never includes.
 pub(crate) fn recognise(cx: &Analysis<'_>, when: &[Span]) -> Vec<Snippet> {

@@ -3,6 +3,8 @@
 
 use crate::Span;
 use crate::analysis::Analysis;
+use crate::analysis::verbs::event_follows;
+use crate::analysis::words::eojeol_start;
 use crate::document::Snippet;
 use crate::morph::{Class, Morpheme, Pos};
 
@@ -49,38 +51,6 @@ fn is_visited(cx: &Analysis<'_>, m: &Morpheme, after: &[Morpheme]) -> bool {
         })
 }
 
-/// Whether an event verb (개최, 열리다, 갖다, 진행, 체결, 출범, 참석 …)
-/// comes in the rest of the sentence.
-pub(crate) fn event_follows(cx: &Analysis<'_>, after: &[Morpheme]) -> bool {
-    for m in after.iter().take_while(|m| m.pos != Pos::SF).take(30) {
-        if is_event_verb(cx, m) {
-            return true;
-        }
-        // A clause ends (`소장하고`, `밝혔다`): what follows is not about
-        // this place.
-        if matches!(m.last_pos, Pos::EC | Pos::EF) {
-            return false;
-        }
-    }
-    false
-}
-
-/// 개최, 진행, 체결, 출범, 개막, 참석 (nouns made verbs), and the verbs
-/// 열다/열리다, 갖다/가지다.
-pub(crate) fn is_event_verb(cx: &Analysis<'_>, m: &Morpheme) -> bool {
-    let text = cx.text(m.span);
-    match m.pos {
-        Pos::NNG => matches!(
-            text,
-            "개최" | "진행" | "체결" | "출범" | "개막" | "참석" | "개소" | "공개"
-        ),
-        Pos::VV => ["열", "갖", "가지", "가졌", "가진"]
-            .iter()
-            .any(|v| text.starts_with(v)),
-        _ => false,
-    }
-}
-
 /// The noun run (with an attached bracket) that ends right before
 /// `에서`, when it names a place.
 fn place_before(cx: &Analysis<'_>, before: &[Morpheme], when: &[Span]) -> Option<Span> {
@@ -91,7 +61,10 @@ fn place_before(cx: &Analysis<'_>, before: &[Morpheme], when: &[Span]) -> Option
     let mut j = rest.len();
     while j > 0 && words < 6 {
         let head = rest.get(..j).unwrap_or_default();
-        let word_start = head.iter().rposition(|m| m.spaced).unwrap_or(0);
+        let word_start = j
+            .checked_sub(1)
+            .and_then(|i| eojeol_start(head, i))
+            .unwrap_or(0);
         let word = rest.get(word_start..j).unwrap_or_default();
         if !is_name_word(cx, word, when) {
             break;
