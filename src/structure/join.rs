@@ -1,0 +1,333 @@
+//! Line breaks inside blocks, and whether a paragraph reads a space there.
+//!
+//! A PDF wraps Korean text by the character: a line may end between two
+//! words (`…정부포상의` / `영예성을 …`) or inside one (`…밝` / `혔다.`,
+//! `…중소벤처` / `기업부`). Pass 1 decides which from what it can see:
+//!
+//! - the characters at either side: after `,` `.` `)` a space, after `·`
+//!   or inside a number none;
+//! - a next line that starts with an ending or a particle (`혔다.`,
+//!   `으로`, `하겠다`) continues the word before it;
+//! - the release itself: a word cut by the wrap is usually written whole
+//!   elsewhere in the text (`중소벤처기업부`), and two words are written
+//!   apart (`정부포상의 영예성`);
+//! - else a space, the more common case between two Hangul syllables.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::Span;
+use crate::document::Block;
+
+/// A line break inside a block (a PDF's wrap): the span of the break (the
+/// newline and the spaces around it, and a page number or running header
+/// that stands in it) and whether the paragraph reads a space there
+/// (`true`: between words) or nothing (`false`: one word cut in two by the
+/// wrap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Join {
+    pub(crate) span: Span,
+    pub(crate) space: bool,
+}
+
+/// The joins of every block, sorted by position. `inside` lists the
+/// furniture lines that stand inside joined paragraphs.
+pub(crate) fn joins(text: &str, blocks: &[Block], inside: &[Span]) -> Vec<Join> {
+    let mut newlines = BTreeSet::new();
+    collect_newlines(text, blocks, &mut newlines);
+    let mut spans: Vec<Span> = newlines
+        .into_iter()
+        .map(|at| break_span(text, at, inside))
+        .collect();
+    spans.dedup();
+    let sides: Vec<(&str, &str)> = spans.iter().map(|s| sides(text, *s)).collect();
+    let lexicon = Lexicon::new(text, &sides);
+    spans
+        .iter()
+        .zip(&sides)
+        .map(|(span, (before, after))| Join {
+            span: *span,
+            space: space(before, after, &lexicon),
+        })
+        .collect()
+}
+
+fn collect_newlines(text: &str, blocks: &[Block], out: &mut BTreeSet<usize>) {
+    for block in blocks {
+        if let Some(slice) = text.get(block.span.range()) {
+            out.extend(slice.match_indices('\n').map(|(i, _)| block.span.start + i));
+        }
+        collect_newlines(text, &block.children, out);
+    }
+}
+
+/// The break around the newline at `at`: the spaces before it, and after
+/// it every blank, line end and furniture line up to the next text.
+fn break_span(text: &str, at: usize, inside: &[Span]) -> Span {
+    let start = text[..at].trim_end_matches([' ', '\t', '\r']).len();
+    let mut end = at;
+    loop {
+        end = text.len() - text[end..].trim_start().len();
+        match inside.iter().find(|f| f.start == end && !f.is_empty()) {
+            Some(furniture) => end = furniture.end,
+            None => break,
+        }
+    }
+    Span::new(start, end)
+}
+
+/// The text of the line before a break and of the line after it.
+fn sides(text: &str, span: Span) -> (&str, &str) {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    (
+        text[line_start..span.start].trim(),
+        text[span.end..line_end].trim(),
+    )
+}
+
+/// Whether the paragraph reads a space at a break between `before` and
+/// `after`.
+fn space<'t>(before: &'t str, after: &'t str, lexicon: &Lexicon<'t>) -> bool {
+    let (Some(x), Some(y)) = (before.chars().next_back(), after.chars().next()) else {
+        return true;
+    };
+    if is_hangul(x) && is_hangul(y) {
+        let head = head_word(after);
+        if is_ending(head) {
+            return false;
+        }
+        return lexicon.reads_space(tail_word(before), head).unwrap_or(true);
+    }
+    if x.is_ascii_digit() && (y.is_ascii_digit() || is_hangul(y)) {
+        // `2,0` / `00억`, `2,204` / `억원`: a number and its unit.
+        return false;
+    }
+    if is_hangul(x) && matches!(y, '(' | '（') {
+        // `전년` / `(9,873개)`: a bracket follows its word.
+        return false;
+    }
+    // `K-` / `뷰티`, `보급·` / `조성`: joiners bind their neighbours.
+    !matches!(x, '·' | 'ㆍ' | '‧' | '・' | '-' | '/' | '~' | '∼')
+}
+
+/// Syllables that open no word: verb endings cut off by the wrap
+/// (`밝` / `혔다`, `진행되` / `었다`).
+const NON_INITIAL: &str = "혔였했됐졌습겠었았렸으되돼";
+
+/// Endings and particles that stand as the first word of a line only when
+/// the wrap cut them from their stem (`선제적` / `으로`, `집행` / `하겠다`).
+const ENDINGS: &[&str] = &[
+    "으로", "으로서", "으로써", "으며", "으나", "으면", "으므로", "에서", "에게", "에는", "에도",
+    "에서는", "이다", "이며", "이고", "이나", "이라", "이라고", "이라며", "이었다", "였다",
+    "했다", "하다", "한다", "하며", "하고", "하여", "하는", "하기", "해야", "해서", "된다",
+    "되어", "되는", "되며", "되고", "됐다", "됨", "을", "를", "은", "는", "의", "에", "와", "과",
+    "로", "께", "까지", "부터", "보다", "처럼", "라고", "라며", "며", "고", "여", "다", "적",
+    "적인", "적으로", "화", "화를", "성", "성을", "성이", "상", "하게", "하면", "하지", "되지",
+    "시키", "도록", "서도", "서는", "라는", "면서", "지만", "거나",
+];
+
+/// Whether the first word of a line is an ending or particle.
+fn is_ending(head: &str) -> bool {
+    let mut chars = head.chars();
+    let first = chars.next();
+    let second = chars.next();
+    first.is_some_and(|c| NON_INITIAL.contains(c))
+        || ENDINGS.contains(&head)
+        || (first == Some('하') && second.is_some_and(|c| "겠였여고는기며면도게지시".contains(c)))
+}
+
+fn is_hangul(c: char) -> bool {
+    ('가'..='힣').contains(&c)
+}
+
+fn is_word_char(c: char) -> bool {
+    is_hangul(c) || c.is_alphanumeric()
+}
+
+/// The word a line ends with (its last run of letters and digits).
+fn tail_word(line: &str) -> &str {
+    let start = line
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c))
+        .last()
+        .map_or(line.len(), |(i, _)| i);
+    &line[start..]
+}
+
+/// The word a line starts with.
+fn head_word(line: &str) -> &str {
+    let end = line
+        .char_indices()
+        .find(|(_, c)| !is_word_char(*c))
+        .map_or(line.len(), |(i, _)| i);
+    &line[..end]
+}
+
+/// How many characters of the word before a break are compared.
+const TAIL_CHARS: usize = 4;
+/// How many characters of the word after it, at most.
+const HEAD_CHARS: usize = 3;
+
+/// What the release writes elsewhere around the words at its breaks: how
+/// often a tail and a head stand joined inside one word, and how often
+/// they stand as two words with a space between them.
+struct Lexicon<'t> {
+    joined: HashMap<String, u32>,
+    spaced: HashMap<(&'t str, &'t str), u32>,
+}
+
+impl<'t> Lexicon<'t> {
+    /// Counts, in one pass over `text`, the forms the breaks ask about.
+    fn new(text: &'t str, breaks: &[(&'t str, &'t str)]) -> Lexicon<'t> {
+        let mut joined: HashMap<String, u32> = HashMap::new();
+        let mut spaced: HashMap<(&str, &str), u32> = HashMap::new();
+        for (before, after) in breaks {
+            let tail = last_chars(tail_word(before), TAIL_CHARS);
+            let head = head_word(after);
+            if tail.is_empty() || head.is_empty() {
+                continue;
+            }
+            for k in 1..=HEAD_CHARS {
+                let h = first_chars(head, k);
+                joined.insert(format!("{tail}{h}"), 0);
+                spaced.insert((tail, h), 0);
+            }
+        }
+        if joined.is_empty() {
+            return Lexicon { joined, spaced };
+        }
+        let runs = word_runs(text);
+        let longest = TAIL_CHARS + HEAD_CHARS;
+        for (i, run) in runs.iter().enumerate() {
+            let word = &text[run.range()];
+            let starts: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+            for (n, &s) in starts.iter().enumerate() {
+                for len in 2..=longest {
+                    let e = match starts.get(n + len) {
+                        Some(&e) => e,
+                        None if n + len == starts.len() => word.len(),
+                        None => break,
+                    };
+                    if let Some(count) = joined.get_mut(&word[s..e]) {
+                        *count += 1;
+                    }
+                }
+            }
+            let Some(next) = runs.get(i + 1) else { continue };
+            let gap = &text[run.end..next.start];
+            if gap.is_empty() || !gap.chars().all(|c| c == ' ') {
+                continue;
+            }
+            let next_word = &text[next.range()];
+            for t in 1..=TAIL_CHARS {
+                let tail = last_chars(word, t);
+                for k in 1..=HEAD_CHARS {
+                    if let Some(count) = spaced.get_mut(&(tail, first_chars(next_word, k))) {
+                        *count += 1;
+                    }
+                }
+            }
+        }
+        Lexicon { joined, spaced }
+    }
+
+    /// Whether the release writes the words around a break apart: the
+    /// longest head that it writes either way decides. `None` when it
+    /// writes neither.
+    fn reads_space(&self, before: &'t str, head: &'t str) -> Option<bool> {
+        let tail = last_chars(before, TAIL_CHARS);
+        let most = head.chars().count().min(HEAD_CHARS);
+        (1..=most).rev().find_map(|k| {
+            let h = first_chars(head, k);
+            let joined = self.joined.get(&format!("{tail}{h}")).copied().unwrap_or(0);
+            let spaced = self.spaced.get(&(tail, h)).copied().unwrap_or(0);
+            (joined + spaced > 0).then_some(spaced > joined)
+        })
+    }
+}
+
+/// The runs of letters and digits of a text.
+fn word_runs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Span::new(s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, text.len()));
+    }
+    out
+}
+
+fn last_chars(word: &str, n: usize) -> &str {
+    let start = word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &word[start..]
+}
+
+fn first_chars(word: &str, n: usize) -> &str {
+    let end = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
+    &word[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decide(text: &str) -> Vec<bool> {
+        let block = |span: Span| Block {
+            kind: crate::BlockKind::Paragraph,
+            marker: None,
+            marker_span: None,
+            number: None,
+            level: 1,
+            text: text[span.range()].to_string(),
+            span,
+            char_span: span,
+            cells: Vec::new(),
+            footnote_refs: Vec::new(),
+            children: Vec::new(),
+        };
+        joins(text, &[block(Span::new(0, text.len()))], &[])
+            .iter()
+            .map(|j| j.space)
+            .collect()
+    }
+
+    #[test]
+    fn spaces_at_breaks() {
+        // an ending, a word boundary after a particle, a number and its unit
+        assert_eq!(decide("석유화학제품을 공급할 것이라고 밝\n혔다."), [false]);
+        assert_eq!(decide("정부포상의\n영예성을 고려해"), [true]);
+        assert_eq!(decide("총 2,204\n억원 규모"), [false]);
+        assert_eq!(decide("확대하고,\n지원한다"), [true]);
+        assert_eq!(decide("K-뷰티·패션·\n식품 등"), [false]);
+    }
+
+    #[test]
+    fn the_release_says_how_a_word_is_written() {
+        let text = "중소벤처기업부는 밝혔다. 매칭방식으로 유망 중소벤처\n기업부의 지원을 받는다.";
+        assert_eq!(decide(text), [false]);
+        let text = "정부포상 영예성을 높인다. 관계부처는 정부포상\n영예성을 지킨다.";
+        assert_eq!(decide(text), [true]);
+    }
+
+    #[test]
+    fn break_spans_take_page_numbers_in() {
+        let text = "지방정부의 협조를 \n- 2 -\n요청하였다.";
+        let page = text.find("- 2 -").unwrap_or(0);
+        let inside = [Span::new(page, page + "- 2 -".len())];
+        let newline = text.find('\n').unwrap_or(0);
+        let next = text.find("요청").unwrap_or(0);
+        assert_eq!(break_span(text, newline, &inside), Span::new(newline - 1, next));
+    }
+}
