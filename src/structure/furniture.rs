@@ -51,8 +51,8 @@ static WEB_LEFTOVER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)^(?:
             (?:home|홈|목록|인쇄|프린트|공유|공유하기|인쇄\s*목록|전체\s*다운로드|firstprev|nextlast|top|맨\s*위로)
           | (?:이전글|다음글)(?:\s.*|이\s*존재\s*하지\s*않습니다\.?)?
-          | (?:home|홈)\s[^<>]*>[^<>]*
-          | [^<>]*\S\s+>\s+[^<>]*\S\s+>\s+[^<>]*
+          | (?:home|홈)\s[^<>()]*>[^<>()]*
+          | [^<>()]{1,30}\s>\s[^<>()]{1,30}\s>\s[^<>()]*
           | .*\.(?:jpe?g|png|gif|bmp|tiff?|hwpx?|pdf|zip|docx?|xlsx?|pptx?)\b.*(?:[kmg]b|hit|download|다운로드|미리보기|size).*
           | .*\.(?:jpe?g|png|gif|bmp|hwpx?|pdf|zip)
           | \d[\d,]*\s*hit\s*/\s*[\d.,]+\s*[kmg]b
@@ -216,6 +216,7 @@ mod tests {
             "관람료는 어린이·학생 2000원, 성인 4000원이다.",
             "공공누리 유형 표시 제도를 정비한다.",
             "수출 증가율 3 / 4분기",
+            "(출처: https://goods.g2b.go.kr > 일반검색 > 품명검색, ‘25.2월 신설)",
         ] {
             assert!(!is_furniture(text), "{text}");
         }

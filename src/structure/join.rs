@@ -93,12 +93,19 @@ fn space<'t>(before: &'t str, after: &'t str, lexicon: &Lexicon<'t>) -> bool {
     let (Some(x), Some(y)) = (before.chars().next_back(), after.chars().next()) else {
         return true;
     };
-    if is_hangul(x) && is_hangul(y) {
+    if is_hangul(y) && !matches!(x, '.' | ',' | '!' | '?' | ':' | ';') {
         let head = head_word(after);
-        if is_ending(head) {
+        let tail = tail_word(before);
+        // `…(월)` / `부터`, `T/F` / `를`, `밝` / `혔다`
+        if is_ending(head) || (is_hangul(x) && is_verb_after_noun(tail, head)) {
             return false;
         }
-        return lexicon.reads_space(tail_word(before), head).unwrap_or(true);
+        if is_hangul(x) {
+            if is_cut_syllable(before, tail) {
+                return false;
+            }
+            return lexicon.reads_space(tail, head).unwrap_or(true);
+        }
     }
     if x.is_ascii_digit() && (y.is_ascii_digit() || is_hangul(y)) {
         // `2,0` / `00억`, `2,204` / `억원`: a number and its unit.
@@ -112,6 +119,39 @@ fn space<'t>(before: &'t str, after: &'t str, lexicon: &Lexicon<'t>) -> bool {
     !matches!(x, '·' | 'ㆍ' | '‧' | '・' | '-' | '/' | '~' | '∼')
 }
 
+/// Syllables that end a word: particles and verb endings (`…을`, `…하고`,
+/// `…소중한`).
+const WORD_FINAL: &str = "을를은는이가의에와과로도만고며서야여게면지한할된될던운인적해";
+
+/// `선정` / `할 계획`, `추진` / `한다`: a one-syllable verb after a noun
+/// belongs to it; after a word that has ended (`삼아야` / `할`), it is a
+/// word of its own.
+fn is_verb_after_noun(tail: &str, head: &str) -> bool {
+    matches!(head, "할" | "한" | "해" | "함" | "될" | "된" | "됨" | "하")
+        && tail
+            .chars()
+            .next_back()
+            .is_some_and(|c| !WORD_FINAL.contains(c))
+}
+
+/// Syllables that stand as words of their own (`및`, `등`, `수`, `각`).
+const ONE_SYLLABLE_WORDS: &str =
+    "및등수것중각총약더큰새첫한이그저전후내외간시개명건곳년월일번차회데바뿐때위안말또즉단곧잘못꼭다참온옛딴뭇할될된줄볼갈쓸올알살둘";
+
+/// `본격 시` / `행할`: one syllable left alone at the end of a line, not a
+/// word by itself, is the start of a word the wrap cut.
+fn is_cut_syllable(before: &str, tail: &str) -> bool {
+    let mut chars = tail.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let alone = before[..before.len() - tail.len()]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace);
+    alone && is_hangul(c) && !ONE_SYLLABLE_WORDS.contains(c)
+}
+
 /// Syllables that open no word: verb endings cut off by the wrap
 /// (`밝` / `혔다`, `진행되` / `었다`).
 const NON_INITIAL: &str = "혔였했됐졌습겠었았렸으되돼";
@@ -123,9 +163,9 @@ const ENDINGS: &[&str] = &[
     "에서는", "이다", "이며", "이고", "이나", "이라", "이라고", "이라며", "이었다", "였다",
     "했다", "하다", "한다", "하며", "하고", "하여", "하는", "하기", "해야", "해서", "된다",
     "되어", "되는", "되며", "되고", "됐다", "됨", "을", "를", "은", "는", "의", "에", "와", "과",
-    "로", "께", "까지", "부터", "보다", "처럼", "라고", "라며", "며", "고", "여", "다", "적",
+    "로", "께", "까지", "부터", "처럼", "라고", "라며", "며", "고", "여", "다", "적",
     "적인", "적으로", "화", "화를", "성", "성을", "성이", "상", "하게", "하면", "하지", "되지",
-    "시키", "도록", "서도", "서는", "라는", "면서", "지만", "거나",
+    "시키", "도록", "서도", "서는", "라는", "면서", "지만", "거나", "로부터", "로써", "로서", "히",
 ];
 
 /// Whether the first word of a line is an ending or particle.

@@ -27,10 +27,13 @@ const MIN_RUN_ON: usize = 4;
 const MIN_RUN_ON_SHARE: usize = 12;
 /// … and their widths spread at most this share (percent) of the usual
 /// width: a PDF's lines are all about as wide as its text block.
-const MAX_SPREAD: usize = 30;
+const MAX_SPREAD: usize = 80;
 /// A line at least this share (percent) of the usual width is full: the
 /// paragraph may go on in the next line.
 pub(super) const FULL: usize = 80;
+/// A line ending in a comma at least this share (percent) of the usual
+/// width goes on in the next line.
+const HALF: usize = 50;
 /// Lines narrower than this are not measured (table cells, labels).
 const MIN_MEASURED: usize = 10;
 
@@ -58,7 +61,7 @@ fn usual_width(source: &Source<'_>, lines: &[Line]) -> Option<usize> {
     let text: Vec<&Line> = lines.iter().filter(|l| !l.furniture).collect();
     let measured = |l: &Line| {
         let t = source.slice(l.content);
-        (!line::is_table_row(t) && line::width(t) >= MIN_MEASURED).then(|| line::width(t))
+        (!tabular(t) && line::width(t) >= MIN_MEASURED).then(|| line::width(t))
     };
     let mut widths: Vec<usize> = text.iter().filter_map(|l| measured(l)).collect();
     if widths.len() < MIN_RUN_ON {
@@ -74,7 +77,7 @@ fn usual_width(source: &Source<'_>, lines: &[Line]) -> Option<usize> {
             let goes_on = w * 100 >= usual * 75
                 && !ends_paragraph(source.slice(pair[0].content))
                 && line::marker(next, 0).is_none()
-                && !line::is_table_row(next);
+                && !tabular(next);
             goes_on.then_some(w)
         })
         .collect();
@@ -86,6 +89,12 @@ fn usual_width(source: &Source<'_>, lines: &[Line]) -> Option<usize> {
     let high = run_on[run_on.len() * 9 / 10];
     let median = run_on[run_on.len() / 2].max(1);
     ((high - low) * 100 <= median * MAX_SPREAD).then_some(usual)
+}
+
+/// A table row: cells between `|`, an HTML row, or (in `pdftotext
+/// -layout` text) columns set apart by runs of spaces.
+fn tabular(text: &str) -> bool {
+    line::is_table_row(text) || text.contains("   ")
 }
 
 /// Whether a line ends a sentence (`…밝혔다.`, `…한다`, `…!”`), so that a
@@ -114,8 +123,10 @@ fn join(source: &Source<'_>, lines: &[Line], width: usize) -> (Vec<Line>, Vec<Sp
                 let last = last_line(source.text, logical.content);
                 let gap = Span::new(logical.content.end, b.content.start);
                 let page_break = k > next || source.slice(gap).contains('\u{c}');
-                if (!page_break && blank_line(source.slice(gap)))
-                    || !runs_on(source.slice(last), source.slice(b.content), width)
+                let (a_text, b_text) = (source.slice(last), source.slice(b.content));
+                let bracket = open_bracket(a_text, b_text) && source.slice(gap).matches('\n').count() <= 2;
+                if (!page_break && !bracket && blank_line(source.slice(gap)))
+                    || !runs_on(a_text, b_text, width)
                 {
                     break;
                 }
@@ -150,8 +161,8 @@ fn blank_line(gap: &str) -> bool {
 /// contact or attachment line, a boxed heading).
 fn runs_on(a: &str, b: &str, width: usize) -> bool {
     if line::marker(b, 0).is_some()
-        || line::is_table_row(b)
-        || line::is_table_row(a)
+        || tabular(b)
+        || tabular(a)
         || line::is_header(b) && !line::is_header_continuation(b)
         || line::is_contact(b)
         || line::is_attachment(b)
@@ -159,9 +170,15 @@ fn runs_on(a: &str, b: &str, width: usize) -> bool {
     {
         return false;
     }
-    let open = a.matches(['(', '（']).count() > a.matches([')', '）']).count()
-        && b.contains([')', '）']);
-    open || line::width(a) * 100 >= width * FULL && !ends_paragraph(a)
+    let full = line::width(a) * 100 >= width * FULL;
+    // `… 자체 점검 후,` / `결과 분석을 통해 …`: a clause that goes on.
+    let comma = a.ends_with(',') && line::width(a) * 100 >= width * HALF;
+    open_bracket(a, b) || comma || full && !ends_paragraph(a)
+}
+
+/// `(지` / `면) 2026. …`: `a` leaves a bracket open that `b` closes.
+fn open_bracket(a: &str, b: &str) -> bool {
+    a.matches(['(', '（']).count() > a.matches([')', '）']).count() && b.contains([')', '）'])
 }
 
 #[cfg(test)]

@@ -212,7 +212,8 @@ pub(crate) fn is_header(text: &str) -> bool {
     let cells = cell_texts(text);
     cells.iter().map(|c| c.chars().count()).sum::<usize>() <= MAX_HEADER_CHARS
         && cells.iter().any(|cell| {
-            let cell = cell.trim();
+            // `/ 배포`: a PDF's text keeps the slash between two fields.
+            let cell = cell.trim().trim_start_matches(['/', ':']).trim_start();
             BANNER.is_match(cell) || FIELD.is_match(cell)
         })
 }
@@ -225,6 +226,8 @@ static HEADER_CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
             [(<]\s*(?:지\s*면|온\s*라\s*인|인\s*터\s*넷|방\s*송|누리망|석\s*간|조\s*간)
           | [(<]?\s*(?:\d{4}\s*\.|\d{1,2}\s*\.\s*\d{1,2}\s*\.?\s*\(.\))
           | (?:조\s*간|석\s*간)$
+          | (?:배포\s*)?즉시(?:\s*보도)?(?:\s*가능)?$ | 배포\s*(?:즉시|시|후)
+          | (?:온라인|인터넷|누리망|방송|지면|신문)(?:\s*[·,/]\s*(?:온라인|인터넷|누리망|방송|지면|신문))*$
         )",
     )
     .expect("header continuation pattern")

@@ -8,6 +8,8 @@
 //! deciding where it hangs. Every line break left inside a block is
 //! recorded as a [`Join`].
 
+#[cfg(test)]
+mod accuracy;
 mod furniture;
 mod join;
 mod layout;

@@ -19,6 +19,9 @@ const TITLE_WIDTH: usize = 85;
 const MAX_TITLE_LINES: usize = 3;
 /// A title is at least this wide (see [`line::width`]).
 const MIN_TITLE_WIDTH: usize = 12;
+/// A title above the 보도시점 row is at least this wide: shorter lines
+/// there are a ministry's name or a logo's letters.
+const MIN_ZONE_TITLE_WIDTH: usize = 20;
 /// A line of subtitles is at most this many chars (a converter may put
 /// two or three on one line).
 const MAX_SUBTITLE_CHARS: usize = 400;
@@ -117,7 +120,8 @@ impl Builder<'_, '_> {
             && !line::is_header(text)
             && !line::is_header_continuation(text)
             && !line::is_contact(text)
-            && width >= MIN_TITLE_WIDTH
+            && width >= MIN_ZONE_TITLE_WIDTH
+            && text.contains(' ')
             && text.chars().any(|c| ('가'..='힣').contains(&c))
             && line::marker(text, 0).is_none_or(|m| m.marker == Marker::Heading)
             && self
@@ -216,24 +220,25 @@ impl Builder<'_, '_> {
         &lines[used..]
     }
 
-    /// Whether a wrapped text's title goes on from line `a` into `b`: both
-    /// are short, unmarked, side by side, and `b` is no sentence.
+    /// Whether a wrapped text's title goes on from line `a` into `b`: `b`
+    /// is short (a paragraph's first line is full), unmarked, and right
+    /// below `a`.
     fn title_goes_on(&self, a: &Line, b: &Line) -> bool {
         let Some(usual) = self.layout.wrapped else {
             return false;
         };
         let text = self.text(b);
         let gap = &self.source.text[a.content.end..b.content.start];
-        let short = |t: &str| line::width(t) * 100 < usual * TITLE_WIDTH;
         !b.furniture
+            && !a.furniture
             && gap.matches('\n').count() == 1
-            && short(self.text(a))
-            && short(text)
+            && line::width(text) * 100 < usual * TITLE_WIDTH
+            && line::width(text) >= MIN_TITLE_WIDTH
             && line::marker(text, 0).is_none()
             && !line::is_table_row(text)
             && !line::is_header(text)
+            && !line::is_header_continuation(text)
             && !line::is_contact(text)
-            && !text.trim_end().ends_with("다.")
     }
 
     /// A board page repeats the title below its navigation and file list:
@@ -325,30 +330,31 @@ impl Builder<'_, '_> {
         lines[used..].to_vec()
     }
 
-    /// A PDF's text may run a one-line subtitle on into the lead paragraph
-    /// below it (`- 국립종자원, … 특허 출원` / `국립종자원(원장 양주필)은 …`):
-    /// a subtitle wraps only into a last, short line, so a full line after
-    /// its first starts the body.
+    /// A PDF's text may run a subtitle on into the lead paragraph below it
+    /// (`- 국립종자원, … 특허 출원` / `국립종자원(원장 양주필)은 …`): a
+    /// subtitle runs over two lines at most, and over two only when its
+    /// first line is full and its second not.
     fn unwrap_subtitle(&self, l: Line) -> (Line, Option<Line>) {
         let Some(usual) = self.layout.wrapped else {
             return (l, None);
         };
         let text = self.text(&l);
-        let Some(first_end) = text.find('\n') else {
-            return (l, None);
-        };
-        let second = text[first_end..].trim_start();
-        let second_start = l.content.end - second.len();
-        let second_line = second.split('\n').next().unwrap_or("").trim();
-        if line::width(second_line) * 100 < usual * super::layout::FULL {
+        let breaks: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+        if breaks.len() < 2 {
             return (l, None);
         }
+        let second = text[breaks[0]..breaks[1]].trim();
+        let keep = if line::width(second) * 100 >= usual * super::layout::FULL {
+            breaks[0]
+        } else {
+            breaks[1]
+        };
         let subtitle = Line {
-            content: trim_span(self.source.text, Span::new(l.content.start, l.content.start + first_end), &[]),
+            content: trim_span(self.source.text, Span::new(l.content.start, l.content.start + keep), &[]),
             ..l
         };
         let body = Line {
-            content: Span::new(second_start, l.content.end),
+            content: trim_span(self.source.text, Span::new(l.content.start + keep, l.content.end), &[]),
             indent: 0,
             furniture: false,
         };
