@@ -34,11 +34,15 @@ pub(crate) struct Join {
 pub(crate) fn joins(text: &str, blocks: &[Block], inside: &[Span]) -> Vec<Join> {
     let mut newlines = BTreeSet::new();
     collect_newlines(text, blocks, &mut newlines);
-    let mut spans: Vec<Span> = newlines
-        .into_iter()
-        .map(|at| break_span(text, at, inside))
-        .collect();
-    spans.dedup();
+    let mut spans: Vec<Span> = Vec::new();
+    for at in newlines {
+        // A newline inside the break before it (blank lines, a page
+        // number between two lines) belongs to that break.
+        if spans.last().is_some_and(|s| at < s.end) {
+            continue;
+        }
+        spans.push(break_span(text, at, inside));
+    }
     let sides: Vec<(&str, &str)> = spans.iter().map(|s| sides(text, *s)).collect();
     let lexicon = Lexicon::new(text, &sides);
     spans
@@ -369,5 +373,60 @@ mod tests {
         let newline = text.find('\n').unwrap_or(0);
         let next = text.find("요청").unwrap_or(0);
         assert_eq!(break_span(text, newline, &inside), Span::new(newline - 1, next));
+    }
+}
+
+/// Data-driven cases: `tests/cases/joins.txt` draws each join of a text
+/// inline, `⟦…⟧` around a break read as a space and `⦃…⦄` around one read
+/// as nothing.
+#[cfg(test)]
+mod cases {
+    use crate::source::Source;
+
+    const SPACE: (char, char) = ('⟦', '⟧');
+    const NO_SPACE: (char, char) = ('⦃', '⦄');
+
+    fn draw(text: &str) -> String {
+        let joins = super::super::parse(&Source::new(text)).joins;
+        let mut out = String::new();
+        for (at, c) in text.char_indices() {
+            for j in joins.iter().filter(|j| j.span.end == at) {
+                out.push(if j.space { SPACE.1 } else { NO_SPACE.1 });
+            }
+            for j in joins.iter().filter(|j| j.span.start == at) {
+                out.push(if j.space { SPACE.0 } else { NO_SPACE.0 });
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    fn unmark(marked: &str) -> String {
+        marked
+            .chars()
+            .filter(|c| ![SPACE.0, SPACE.1, NO_SPACE.0, NO_SPACE.1].contains(c))
+            .collect()
+    }
+
+    #[test]
+    fn join_cases() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/joins.txt");
+        let file = std::fs::read_to_string(path).expect("tests/cases/joins.txt");
+        let mut failures = Vec::new();
+        let mut count = 0;
+        for case in file.split("\n=== ").filter(|c| !c.trim().is_empty()) {
+            let case = case.strip_prefix("=== ").unwrap_or(case);
+            let Some((name, marked)) = case.split_once('\n') else {
+                continue;
+            };
+            let marked = marked.trim_end_matches('\n').to_string() + "\n";
+            let actual = draw(&unmark(&marked));
+            count += 1;
+            if actual != marked {
+                failures.push(format!("=== {name}\n--- want\n{marked}--- got\n{actual}"));
+            }
+        }
+        assert!(count >= 3, "only {count} cases read");
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }

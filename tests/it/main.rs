@@ -6,6 +6,7 @@ mod common;
 mod corpus;
 mod dictionary;
 mod gold;
+mod layouts;
 mod golden;
 mod props;
 mod readers;
