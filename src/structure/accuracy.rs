@@ -46,7 +46,13 @@ fn blind() -> Vec<String> {
 /// The last (first) `n` non-blank chars before (after) a position.
 fn edge(text: &str, n: usize, before: bool) -> String {
     let chars: Vec<char> = if before {
-        text.chars().rev().take(n).collect::<Vec<_>>().into_iter().rev().collect()
+        text.chars()
+            .rev()
+            .take(n)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect()
     } else {
         text.chars().take(n).collect()
     };
@@ -70,9 +76,18 @@ fn tally(pdf_text: &str, reference: &str, out: &mut Tally) {
         }
         let tail = edge(before.trim_end_matches('\u{c}'), 6, true);
         let head = edge(after.split('\n').next().unwrap_or(""), 6, false);
-        let pattern = format!(r"{}(\s*){}", regex::escape(tail.trim()), regex::escape(head.trim()));
-        let Ok(re) = Regex::new(&pattern) else { continue };
-        let join = structure.joins.iter().find(|j| j.span.start <= newline && newline < j.span.end);
+        let pattern = format!(
+            r"{}(\s*){}",
+            regex::escape(tail.trim()),
+            regex::escape(head.trim())
+        );
+        let Ok(re) = Regex::new(&pattern) else {
+            continue;
+        };
+        let join = structure
+            .joins
+            .iter()
+            .find(|j| j.span.start <= newline && newline < j.span.end);
         let Some(found) = re.captures(reference) else {
             out.unknown += 1;
             continue;
@@ -84,14 +99,22 @@ fn tally(pdf_text: &str, reference: &str, out: &mut Tally) {
             None => {
                 out.missed += 1;
                 if std::env::var_os("BODO_SHOW_MISSED").is_some() {
-                    eprintln!("missed: {before:.40} ⏎ {head}", before = edge(before, 30, true));
+                    eprintln!(
+                        "missed: {before:.40} ⏎ {head}",
+                        before = edge(before, 30, true)
+                    );
                 }
             }
-            Some(j) if j.space == !gap.is_empty() => out.right += 1,
+            Some(j) if j.space != gap.is_empty() => out.right += 1,
             Some(j) => {
                 out.wrong += 1;
                 if std::env::var_os("BODO_SHOW_WRONG").is_some() {
-                    eprintln!("wrong (space {}): {} ⏎ {}", j.space, edge(before, 20, true), edge(after, 20, false));
+                    eprintln!(
+                        "wrong (space {}): {} ⏎ {}",
+                        j.space,
+                        edge(before, 20, true),
+                        edge(after, 20, false)
+                    );
                 }
             }
         }
@@ -117,10 +140,16 @@ fn join_accuracy() {
             if std::env::var("BODO_ONLY").is_ok_and(|only| only != id) {
                 continue;
             }
-            let Ok(reference) = std::fs::read_to_string(root().join(format!("releases/{id}.txt"))) else {
+            let Ok(reference) = std::fs::read_to_string(root().join(format!("releases/{id}.txt")))
+            else {
                 continue;
             };
-            let Ok(run) = Command::new("pdftotext").args(mode).arg(pdf).arg("-").output() else {
+            let Ok(run) = Command::new("pdftotext")
+                .args(mode)
+                .arg(pdf)
+                .arg("-")
+                .output()
+            else {
                 eprintln!("pdftotext is not installed");
                 return;
             };

@@ -127,7 +127,9 @@ pub(crate) fn mark(source: &Source<'_>, lines: &mut [Line]) {
         .flat_map(|page| page_edges(lines, page.clone()))
         .collect();
     for &i in &edges {
-        *seen.entry(shape(source.slice(lines[i].content))).or_default() += 1;
+        *seen
+            .entry(shape(source.slice(lines[i].content)))
+            .or_default() += 1;
     }
     for &i in &edges {
         let text = source.slice(lines[i].content);
@@ -143,8 +145,8 @@ fn pages(source: &Source<'_>, lines: &[Line]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, line) in lines.iter().enumerate() {
-        let form_feed = i > 0
-            && source.text[lines[i - 1].content.end..line.content.start].contains('\u{c}');
+        let form_feed =
+            i > 0 && source.text[lines[i - 1].content.end..line.content.start].contains('\u{c}');
         if form_feed && start < i {
             out.push(start..i);
             start = i;

@@ -139,8 +139,7 @@ fn is_verb_after_noun(tail: &str, head: &str) -> bool {
 }
 
 /// Syllables that stand as words of their own (`및`, `등`, `수`, `각`).
-const ONE_SYLLABLE_WORDS: &str =
-    "및등수것중각총약더큰새첫한이그저전후내외간시개명건곳년월일번차회데바뿐때위안말또즉단곧잘못꼭다참온옛딴뭇할될된줄볼갈쓸올알살둘";
+const ONE_SYLLABLE_WORDS: &str = "및등수것중각총약더큰새첫한이그저전후내외간시개명건곳년월일번차회데바뿐때위안말또즉단곧잘못꼭다참온옛딴뭇할될된줄볼갈쓸올알살둘";
 
 /// `본격 시` / `행할`: one syllable left alone at the end of a line, not a
 /// word by itself, is the start of a word the wrap cut.
@@ -163,13 +162,88 @@ const NON_INITIAL: &str = "혔였했됐졌습겠었았렸으되돼";
 /// Endings and particles that stand as the first word of a line only when
 /// the wrap cut them from their stem (`선제적` / `으로`, `집행` / `하겠다`).
 const ENDINGS: &[&str] = &[
-    "으로", "으로서", "으로써", "으며", "으나", "으면", "으므로", "에서", "에게", "에는", "에도",
-    "에서는", "이다", "이며", "이고", "이나", "이라", "이라고", "이라며", "이었다", "였다",
-    "했다", "하다", "한다", "하며", "하고", "하여", "하는", "하기", "해야", "해서", "된다",
-    "되어", "되는", "되며", "되고", "됐다", "됨", "을", "를", "은", "는", "의", "에", "와", "과",
-    "로", "께", "까지", "부터", "처럼", "라고", "라며", "며", "고", "여", "다", "적",
-    "적인", "적으로", "화", "화를", "성", "성을", "성이", "상", "하게", "하면", "하지", "되지",
-    "시키", "도록", "서도", "서는", "라는", "면서", "지만", "거나", "로부터", "로써", "로서", "히",
+    "으로",
+    "으로서",
+    "으로써",
+    "으며",
+    "으나",
+    "으면",
+    "으므로",
+    "에서",
+    "에게",
+    "에는",
+    "에도",
+    "에서는",
+    "이다",
+    "이며",
+    "이고",
+    "이나",
+    "이라",
+    "이라고",
+    "이라며",
+    "이었다",
+    "였다",
+    "했다",
+    "하다",
+    "한다",
+    "하며",
+    "하고",
+    "하여",
+    "하는",
+    "하기",
+    "해야",
+    "해서",
+    "된다",
+    "되어",
+    "되는",
+    "되며",
+    "되고",
+    "됐다",
+    "됨",
+    "을",
+    "를",
+    "은",
+    "는",
+    "의",
+    "에",
+    "와",
+    "과",
+    "로",
+    "께",
+    "까지",
+    "부터",
+    "처럼",
+    "라고",
+    "라며",
+    "며",
+    "고",
+    "여",
+    "다",
+    "적",
+    "적인",
+    "적으로",
+    "화",
+    "화를",
+    "성",
+    "성을",
+    "성이",
+    "상",
+    "하게",
+    "하면",
+    "하지",
+    "되지",
+    "시키",
+    "도록",
+    "서도",
+    "서는",
+    "라는",
+    "면서",
+    "지만",
+    "거나",
+    "로부터",
+    "로써",
+    "로서",
+    "히",
 ];
 
 /// Whether the first word of a line is an ending or particle.
@@ -260,7 +334,9 @@ impl<'t> Lexicon<'t> {
                     }
                 }
             }
-            let Some(next) = runs.get(i + 1) else { continue };
+            let Some(next) = runs.get(i + 1) else {
+                continue;
+            };
             let gap = &text[run.end..next.start];
             if gap.is_empty() || !gap.chars().all(|c| c == ' ') {
                 continue;
@@ -372,7 +448,10 @@ mod tests {
         let inside = [Span::new(page, page + "- 2 -".len())];
         let newline = text.find('\n').unwrap_or(0);
         let next = text.find("요청").unwrap_or(0);
-        assert_eq!(break_span(text, newline, &inside), Span::new(newline - 1, next));
+        assert_eq!(
+            break_span(text, newline, &inside),
+            Span::new(newline - 1, next)
+        );
     }
 }
 

@@ -124,7 +124,8 @@ fn join(source: &Source<'_>, lines: &[Line], width: usize) -> (Vec<Line>, Vec<Sp
                 let gap = Span::new(logical.content.end, b.content.start);
                 let page_break = k > next || source.slice(gap).contains('\u{c}');
                 let (a_text, b_text) = (source.slice(last), source.slice(b.content));
-                let bracket = open_bracket(a_text, b_text) && source.slice(gap).matches('\n').count() <= 2;
+                let bracket =
+                    open_bracket(a_text, b_text) && source.slice(gap).matches('\n').count() <= 2;
                 if (!page_break && !bracket && blank_line(source.slice(gap)))
                     || !runs_on(a_text, b_text, width)
                 {

@@ -234,7 +234,10 @@ static HEADER_CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(crate) fn is_header_continuation(text: &str) -> bool {
-    let first = cell_texts(text).into_iter().map(str::trim).find(|c| !c.is_empty());
+    let first = cell_texts(text)
+        .into_iter()
+        .map(str::trim)
+        .find(|c| !c.is_empty());
     first.is_some_and(|cell| HEADER_CONTINUATION.is_match(cell) && cell.chars().count() < 60)
 }
 

@@ -35,7 +35,10 @@ pub(crate) struct Structure {
     /// paragraph as one line.
     #[cfg_attr(
         not(test),
-        expect(dead_code, reason = "read by the analysis layer that pass 2 is becoming")
+        expect(
+            dead_code,
+            reason = "read by the analysis layer that pass 2 is becoming"
+        )
     )]
     pub(crate) joins: Vec<Join>,
 }
@@ -129,7 +132,8 @@ impl<'s, 't> Builder<'s, 't> {
         }
         // A page number or running header inside a joined paragraph.
         if kind != BlockKind::Separator {
-            for furniture in self.inside.iter().filter(|f| span.contains(**f)) {
+            let first = self.inside.partition_point(|f| f.start < span.start);
+            for furniture in self.inside[first..].iter().take_while(|f| f.end <= span.end) {
                 let child = self.block(BlockKind::Separator, None, *furniture);
                 block.children.push(child);
             }

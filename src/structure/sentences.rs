@@ -130,7 +130,11 @@ mod tests {
         let source = Source::new(&text);
         let (lines, warnings) = split_long_lines(&source, super::super::line::lines(&text));
         assert_eq!(warnings.len(), 1);
-        let first: Vec<&str> = lines.iter().take(3).map(|l| source.slice(l.content)).collect();
+        let first: Vec<&str> = lines
+            .iter()
+            .take(3)
+            .map(|l| source.slice(l.content))
+            .collect();
         assert_eq!(
             first,
             [
@@ -139,6 +143,10 @@ mod tests {
                 "□ 산업부는 디지털 전환을 위해 협력하기로 했다고 밝혔다."
             ]
         );
-        assert!(lines.iter().all(|l| source.slice(l.content).chars().count() <= MAX_PIECE));
+        assert!(
+            lines
+                .iter()
+                .all(|l| source.slice(l.content).chars().count() <= MAX_PIECE)
+        );
     }
 }

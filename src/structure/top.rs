@@ -297,8 +297,9 @@ impl Builder<'_, '_> {
             }
             let is_subtitle = match marked.map(|m| m.marker) {
                 Some(Marker::Dash) | Some(Marker::List(Some(_))) => true,
-                Some(Marker::List(None)) => marked
-                    .is_some_and(|m| SUBTITLE_BULLETS.contains(self.source.slice(m.span))),
+                Some(Marker::List(None)) => {
+                    marked.is_some_and(|m| SUBTITLE_BULLETS.contains(self.source.slice(m.span)))
+                }
                 None => {
                     (l.indent == 0 || self.layout.wrapped.is_some())
                         && looks_like_heading(text)
@@ -324,7 +325,9 @@ impl Builder<'_, '_> {
             }
             used += 1;
             if let Some(body) = body {
-                return std::iter::once(body).chain(lines[used..].iter().copied()).collect();
+                return std::iter::once(body)
+                    .chain(lines[used..].iter().copied())
+                    .collect();
             }
         }
         lines[used..].to_vec()
@@ -350,11 +353,19 @@ impl Builder<'_, '_> {
             breaks[1]
         };
         let subtitle = Line {
-            content: trim_span(self.source.text, Span::new(l.content.start, l.content.start + keep), &[]),
+            content: trim_span(
+                self.source.text,
+                Span::new(l.content.start, l.content.start + keep),
+                &[],
+            ),
             ..l
         };
         let body = Line {
-            content: trim_span(self.source.text, Span::new(l.content.start + keep, l.content.end), &[]),
+            content: trim_span(
+                self.source.text,
+                Span::new(l.content.start + keep, l.content.end),
+                &[],
+            ),
             indent: 0,
             furniture: false,
         };
@@ -428,7 +439,9 @@ fn split_subtitles(
         let body = match marked {
             Some(m) => trim_span(text, Span::new(m.span.end, content.end), &[]),
             // `-8일~17일 … 신청-`: dashes around it, without a space.
-            None if text[content.range()].starts_with('-') && text[content.range()].ends_with('-') => {
+            None if text[content.range()].starts_with('-')
+                && text[content.range()].ends_with('-') =>
+            {
                 trim_span(text, content, &['-'])
             }
             None => content,

@@ -39,16 +39,26 @@ fn every_wider_release_reads_with_valid_spans_and_a_title() {
     let files = wider_files();
     assert!(files.len() >= 100, "expected wider/, found {}", files.len());
     for path in files {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("?")
+            .to_string();
         let input = bodo::read_path(&path).expect("reads").text;
         let doc = EXTRACTOR.extract(&input);
         check_spans(&input, &doc);
         check_coverage(&input, &doc);
-        let title = doc.title.as_ref().unwrap_or_else(|| panic!("{name}: no title"));
+        let title = doc
+            .title
+            .as_ref()
+            .unwrap_or_else(|| panic!("{name}: no title"));
         assert!(!is_markup(&title.text), "{name}: the title is markup");
         for block in all_blocks(&doc) {
             if block.kind == BlockKind::Header {
-                assert!(block.text.chars().count() <= 300, "{name}: a long header row");
+                assert!(
+                    block.text.chars().count() <= 300,
+                    "{name}: a long header row"
+                );
             }
         }
     }
@@ -63,7 +73,8 @@ fn norm(text: &str) -> String {
         .chars()
         .filter(|c| !c.is_whitespace() && !"「」『』｢｣".contains(*c))
         .collect();
-    t.trim_matches(|c| "\"'“”‘’<>〈〉《》()[]【】".contains(c)).to_string()
+    t.trim_matches(|c| "\"'“”‘’<>〈〉《》()[]【】".contains(c))
+        .to_string()
 }
 
 /// The dev releases of `tests/gold/SPLITS.tsv`: (gold name, text path).
@@ -74,8 +85,14 @@ fn dev_releases() -> Vec<(String, PathBuf)> {
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| {
             let cols: Vec<&str> = l.split('\t').collect();
-            let [name, "dev", path] = cols.as_slice() else { return None };
-            let base = if path.starts_with("fixtures/") { "" } else { "../shared/corpus/" };
+            let [name, "dev", path] = cols.as_slice() else {
+                return None;
+            };
+            let base = if path.starts_with("fixtures/") {
+                ""
+            } else {
+                "../shared/corpus/"
+            };
             Some((name.to_string(), repo_path(&format!("{base}{path}"))))
         })
         .collect()
@@ -90,11 +107,17 @@ fn dev_gold_titles_and_subtitles() {
     let mut misses = Vec::new();
     for (name, path) in dev_releases() {
         let gold_path = repo_path(&format!("tests/gold/dev/{name}.json"));
-        let Ok(gold) = std::fs::read_to_string(&gold_path) else { continue };
+        let Ok(gold) = std::fs::read_to_string(&gold_path) else {
+            continue;
+        };
         let gold: serde_json::Value = serde_json::from_str(&gold).expect("gold json");
         let input = bodo::read_path(&path).expect("reads").text;
         let doc = EXTRACTOR.extract(&input);
-        let title = doc.title.as_ref().map(|t| norm(&t.text)).unwrap_or_default();
+        let title = doc
+            .title
+            .as_ref()
+            .map(|t| norm(&t.text))
+            .unwrap_or_default();
         let want = gold["title"].as_str().map(norm).unwrap_or_default();
         titles += 1;
         if title == want {
@@ -154,7 +177,11 @@ fn a_release_without_newlines_keeps_its_header_bounded() {
     let header = doc.header.as_ref().expect("a header");
     let embargo = header.embargo.as_ref().expect("an embargo");
     assert_eq!(embargo.date.as_deref(), Some("2026-04-13"));
-    assert!(embargo.mention.text.chars().count() < 200, "embargo {:?}", embargo.mention.span);
+    assert!(
+        embargo.mention.text.chars().count() < 200,
+        "embargo {:?}",
+        embargo.mention.span
+    );
     for block in all_blocks(&doc) {
         assert!(
             block.text.chars().count() <= 1000,
@@ -164,6 +191,10 @@ fn a_release_without_newlines_keeps_its_header_bounded() {
         );
     }
     for contact in &doc.contacts {
-        assert!(contact.mention.text.chars().count() <= 300, "contact {:?}", contact.mention.span);
+        assert!(
+            contact.mention.text.chars().count() <= 300,
+            "contact {:?}",
+            contact.mention.span
+        );
     }
 }
