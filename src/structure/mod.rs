@@ -133,7 +133,10 @@ impl<'s, 't> Builder<'s, 't> {
         // A page number or running header inside a joined paragraph.
         if kind != BlockKind::Separator {
             let first = self.inside.partition_point(|f| f.start < span.start);
-            for furniture in self.inside[first..].iter().take_while(|f| f.end <= span.end) {
+            for furniture in self.inside[first..]
+                .iter()
+                .take_while(|f| f.end <= span.end)
+            {
                 let child = self.block(BlockKind::Separator, None, *furniture);
                 block.children.push(child);
             }
