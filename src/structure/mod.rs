@@ -16,6 +16,7 @@ mod layout;
 mod line;
 mod lists;
 mod sentences;
+mod spelling;
 mod top;
 
 use crate::Span;
