@@ -158,38 +158,15 @@ impl<'s, 't> Builder<'s, 't> {
 
     fn body_line(&mut self, l: Line) {
         self.indent = l.indent;
+        if self.section_line(l) {
+            return;
+        }
         let text = self.text(&l);
         let marked = line::marker(text, l.content.start);
         let content = |m: Option<Marked>| match m {
             Some(m) => trim_span(self.source.text, Span::new(m.span.end, l.content.end), &[]),
             None => l.content,
         };
-        if l.furniture || line::is_separator(text) {
-            let block = self.block(BlockKind::Separator, None, l.content);
-            return self.attach(block);
-        }
-        if !self.body_started && line::is_header(text) {
-            // A banner row that a converter put below the title.
-            let block = self.block(BlockKind::Header, None, l.content);
-            return self.root(block);
-        }
-        if self.in_contact() && !top::goes_on_contact(text) {
-            self.close_all();
-        }
-        if line::is_contact(text) {
-            let row = self.in_contact() && (line::is_contact_row(text) || !text.contains('|'));
-            if !row {
-                let block = self.block(BlockKind::Contact, None, l.content);
-                return self.open(RANK_SECTION, block);
-            }
-        }
-        if marked.is_none() && line::is_attachment(text) {
-            let block = self.block(BlockKind::Attachment, None, l.content);
-            return self.open(RANK_SECTION, block);
-        }
-        if line::is_box(text) {
-            return self.open(RANK_SQUARE, self.block(BlockKind::Box, None, l.content));
-        }
         self.body_started = true;
         match marked.map(|m| m.marker) {
             Some(Marker::Heading) => {
@@ -218,6 +195,43 @@ impl<'s, 't> Builder<'s, 't> {
             }
             None => self.unmarked(l),
         }
+    }
+
+    /// Lines that are no part of the paragraph tree: furniture, a late
+    /// banner row, contact and attachment sections, boxed headings.
+    /// Returns whether the line was read.
+    fn section_line(&mut self, l: Line) -> bool {
+        let text = self.text(&l);
+        if l.furniture || line::is_separator(text) {
+            let block = self.block(BlockKind::Separator, None, l.content);
+            self.attach(block);
+            return true;
+        }
+        if !self.body_started && line::is_header(text) {
+            // A banner row that a converter put below the title.
+            let block = self.block(BlockKind::Header, None, l.content);
+            self.root(block);
+            return true;
+        }
+        if self.in_contact() && !top::goes_on_contact(text) {
+            self.close_all();
+        }
+        let section = if line::is_contact(text) {
+            let row = self.in_contact() && (line::is_contact_row(text) || !text.contains('|'));
+            (!row).then_some((BlockKind::Contact, RANK_SECTION))
+        } else if line::marker(text, 0).is_none() && line::is_attachment(text) {
+            Some((BlockKind::Attachment, RANK_SECTION))
+        } else if line::is_box(text) {
+            Some((BlockKind::Box, RANK_SQUARE))
+        } else {
+            None
+        };
+        let Some((kind, rank)) = section else {
+            return false;
+        };
+        let block = self.block(kind, None, l.content);
+        self.open(rank, block);
+        true
     }
 
     /// A line with no marker: a table row, a paragraph, or the
