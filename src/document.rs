@@ -502,7 +502,7 @@ impl Warning {
 ///
 /// ```
 /// let extractor = bodo::Extractor::new()?;
-/// let doc = extractor.extract("제목\n□ 4월 13일(화) 개최한다.");
+/// let doc = extractor.extract("제목\n□ 2026년 4월 13일(화) 개최한다.");
 /// assert_eq!(doc.warnings[0].kind, bodo::WarningKind::Weekday);
 /// assert_eq!(doc.warnings[0].kind.to_string(), "weekday");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -519,9 +519,12 @@ pub enum WarningKind {
     Date,
     /// A stated count differs from the items listed beside it.
     Count,
-    /// The input itself was odd: empty, without lines, or with control
-    /// characters that were replaced.
+    /// The input itself was odd: empty, or with control characters that
+    /// were replaced.
     Input,
+    /// The text's layout was odd: a long line without breaks, read as
+    /// sentences.
+    Layout,
 }
 
 impl WarningKind {
@@ -533,6 +536,7 @@ impl WarningKind {
             WarningKind::Date => "date",
             WarningKind::Count => "count",
             WarningKind::Input => "input",
+            WarningKind::Layout => "layout",
         }
     }
 }

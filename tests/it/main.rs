@@ -7,6 +7,7 @@ mod corpus;
 mod dictionary;
 mod gold;
 mod golden;
+mod layouts;
 mod links;
 mod props;
 mod readers;
