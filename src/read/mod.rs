@@ -11,6 +11,7 @@
 
 mod hwp;
 mod hwpx;
+mod pdf;
 mod text;
 
 use std::io::Read;
@@ -118,10 +119,19 @@ pub fn read_bytes(bytes: &[u8], name: impl AsRef<Path>) -> Result<Input, Error> 
         (hwpx::read(bytes).map_err(format)?, "hwpx")
     } else if bytes.starts_with(&hwp::OLE_MAGIC) {
         (hwp::read(bytes).map_err(format)?, "hwp5")
+    } else if is_pdf(bytes) {
+        (pdf::read(bytes).map_err(format)?, "pdf")
     } else {
         text::decode(bytes).map_err(format)?
     };
     Ok(Input { text, encoding })
+}
+
+/// `%PDF-` within the first kilobyte, where readers look for it.
+fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
 }
 
 /// Lines of text being laid out from a word-processor document.
