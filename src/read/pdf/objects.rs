@@ -152,7 +152,7 @@ mod tests {
     fn ascii85_decodes() {
         assert_eq!(
             ascii85(b"87cURD]i,\"Ebo80~>").as_deref(),
-            Some(&b"Hello world!"[..])
+            Some(&b"Hello World!"[..])
         );
         assert_eq!(ascii85(b"z~>").as_deref(), Some(&[0u8; 4][..]));
     }
