@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::Font;
@@ -237,11 +236,8 @@ impl<'d> Interpreter<'d> {
         run: &mut Run,
         forms: &mut Vec<ObjectId>,
     ) {
-        let Ok(content) = Content::decode(data) else {
-            return;
-        };
         let mut fonts: HashMap<Vec<u8>, Option<Rc<Font>>> = HashMap::new();
-        for op in &content.operations {
+        for op in &super::lexer::operations(data) {
             if self.glyphs > MAX_GLYPHS {
                 return;
             }
@@ -250,7 +246,7 @@ impl<'d> Interpreter<'d> {
                 .iter()
                 .filter_map(|o| objects::number(self.doc, o))
                 .collect();
-            match op.operator.as_str() {
+            match op.operator {
                 "Do" => {
                     if let Some(Object::Name(name)) = op.operands.first() {
                         self.xobject(name, resources, run, forms);

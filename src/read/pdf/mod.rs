@@ -4,12 +4,14 @@
 //! lopdf parses the file (cross-reference tables and streams, object
 //! streams, encryption with an empty user password, the page tree); the
 //! rest is ours, so that every limit is in one place: the content-stream
-//! interpreter ([`content`]), fonts and their Unicode maps ([`font`]), and
-//! stream decompression within a 64 MiB budget ([`objects`]).
+//! lexer ([`lexer`]) and interpreter ([`content`]), fonts and their Unicode
+//! maps ([`font`]), and stream decompression within a 64 MiB budget
+//! ([`objects`]).
 
 mod content;
 mod font;
 mod layout;
+mod lexer;
 mod objects;
 
 use std::cell::Cell;
