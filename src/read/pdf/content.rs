@@ -176,10 +176,10 @@ impl<'d> Interpreter<'d> {
         let Ok(dict) = doc.get_dictionary(id) else {
             return Page::default();
         };
-        let media = inherited(doc, dict, b"MediaBox")
+        let media: Vec<f64> = inherited(doc, dict, b"MediaBox")
             .and_then(|o| objects::array(doc, Some(o)))
             .map(|a| a.iter().filter_map(|o| objects::number(doc, o)).collect())
-            .unwrap_or_else(Vec::new);
+            .unwrap_or_default();
         let (width, height) = match media.as_slice() {
             [x0, y0, x1, y1] => ((x1 - x0).abs(), (y1 - y0).abs()),
             _ => (595.0, 842.0),
