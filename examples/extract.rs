@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use bodo::{Document, Extractor, Input, Options};
+use bodo::{Document, Encoding, Extractor, Format, Input, Options};
 
 const HELP: &str = "\
 extract: analyse Korean government press releases (보도자료) as JSON
@@ -20,20 +20,22 @@ extract: analyse Korean government press releases (보도자료) as JSON
 usage: cargo run --release --example extract -- [OPTIONS] PATH...
 
 A PATH is a file, a directory (walked recursively in sorted order, taking
-.txt, .hwpx and .hwp files) or - for standard input. The format is told by
-the content: text in UTF-8, UTF-16 (with a byte-order mark) or CP949/EUC-KR,
-HWPX, or HWP 5.0 (even when named .hwpx).
+.txt, .hwpx, .hwp, .pdf, .html, .htm and .md files) or - for standard
+input. The format is told by the content: text in UTF-8, UTF-16 (with a
+byte-order mark) or CP949/EUC-KR (Markdown included), HWPX, HWP 5.0 (even
+when named .hwpx), PDF or HTML.
 
 One input prints one pretty JSON document. Several inputs, or --jsonl,
-print JSON Lines: one document per line with two more fields, `source`
-(the path) and `encoding` (how the input was decoded). Output keeps the
+print JSON Lines: one document per line with three more fields, `source`
+(the path), `encoding` (how the input was decoded) and `format` (text,
+hwpx, hwp, pdf, html or markdown). Output keeps the
 input order; nothing but data goes to standard output.
 
 options:
   --jsonl                    JSON Lines even for one input
   --text                     print the plain text that would be analysed
                              (after decoding and HWPX/HWP reading) instead;
-                             as JSON Lines {source, encoding, text} for
+                             as JSON Lines {source, encoding, format, text} for
                              several inputs
   --output DIR               write DIR/NAME.json (or NAME.txt with --text)
                              per input instead of printing
@@ -233,7 +235,7 @@ fn walk(dir: &Path, items: &mut Vec<Item>) {
 
 fn is_release(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    ["txt", "hwpx", "hwp"]
+    ["txt", "hwpx", "hwp", "pdf", "html", "htm", "md"]
         .iter()
         .any(|x| x.eq_ignore_ascii_case(ext))
 }
@@ -250,7 +252,8 @@ struct Outcome {
 #[derive(serde::Serialize)]
 struct Sourced<'a> {
     source: &'a str,
-    encoding: &'a str,
+    encoding: Encoding,
+    format: Format,
     #[serde(flatten)]
     document: &'a Document,
 }
@@ -259,7 +262,8 @@ struct Sourced<'a> {
 #[derive(serde::Serialize)]
 struct SourcedText<'a> {
     source: &'a str,
-    encoding: &'a str,
+    encoding: Encoding,
+    format: Format,
     text: &'a str,
 }
 
@@ -348,6 +352,7 @@ fn process(
             serde_json::to_string(&SourcedText {
                 source: &source,
                 encoding: input.encoding,
+                format: input.format,
                 text: &input.text,
             })
         } else {
@@ -355,7 +360,11 @@ fn process(
         };
         (text, 0)
     } else {
-        let document = extractor.extract(&input.text);
+        let mut document = extractor.extract(&input.text);
+        // What the reader noticed (control characters replaced) comes first.
+        document
+            .warnings
+            .splice(0..0, input.warnings.iter().cloned());
         if let Some(html) = &args.html {
             html.page(&source, &input.text, &document);
         }
@@ -363,6 +372,7 @@ fn process(
             serde_json::to_string(&Sourced {
                 source: &source,
                 encoding: input.encoding,
+                format: input.format,
                 document: &document,
             })
         } else {

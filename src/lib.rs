@@ -81,7 +81,7 @@ mod vocabulary;
 pub use document::*;
 pub use error::Error;
 pub use extractor::{Extractor, Options};
-pub use read::{Input, read_bytes, read_from, read_path};
+pub use read::{Encoding, Format, Input, read_bytes, read_from, read_path};
 pub use span::Span;
 pub use vocabulary::{Entry, Vocabulary};
 

@@ -7,6 +7,7 @@ mod corpus;
 mod dictionary;
 mod gold;
 mod golden;
+mod inputs;
 mod layouts;
 mod links;
 mod props;
