@@ -89,33 +89,61 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Document {
         let source = Source::new(text);
         let structure = structure::parse(&source);
-        let title = find(&structure.blocks, crate::BlockKind::Title)
-            .first()
-            .map(|b| source.snippet(b.span));
-        let subtitles = find(&structure.blocks, crate::BlockKind::Subtitle)
-            .iter()
-            .map(|b| source.snippet(b.span))
-            .collect();
+        if structure.joins.is_empty() {
+            let doc = self.facts(&source, &structure.blocks);
+            return with_structure(doc, &source, structure);
+        }
+        // Wrapped text (a PDF's): the facts are read with each paragraph as
+        // one line and their spans mapped back into the text as given; the
+        // block tree is the text's own.
+        let rejoined = crate::rejoin::rejoin(text, &structure.joins);
+        let joined = Source::new(&rejoined.text);
+        let facts = self.facts(&joined, &structure::parse(&joined).blocks);
+        let doc = crate::rejoin::remap(facts, &rejoined, text);
+        with_structure(doc, &source, structure)
+    }
+
+    /// Pass 2 over a block tree: the analysis, the recognisers and the
+    /// link step, giving a document of facts without its structure.
+    fn facts(&self, source: &Source<'_>, blocks: &[crate::Block]) -> Document {
         let mut doc = Document {
             schema_version: SCHEMA_VERSION,
-            title,
-            subtitles,
-            warnings: structure.warnings,
             ..Document::default()
         };
         let analysis = Analysis::new(
-            &source,
-            &structure.blocks,
+            source,
+            blocks,
             &self.options,
             &self.morphology,
             &self.lexicon,
         );
         let facts = Facts::recognise(&analysis);
         crate::link::assemble(&analysis, facts, &mut doc);
-        drop(analysis);
-        doc.blocks = structure.blocks;
         doc
     }
+}
+
+/// `doc` with the structure of pass 1: title, subtitles, the block tree,
+/// and pass 1's warnings before the others.
+fn with_structure(
+    mut doc: Document,
+    source: &Source<'_>,
+    structure: structure::Structure,
+) -> Document {
+    doc.title = find(&structure.blocks, crate::BlockKind::Title)
+        .first()
+        .map(|b| source.snippet(b.span));
+    doc.subtitles = find(&structure.blocks, crate::BlockKind::Subtitle)
+        .iter()
+        .map(|b| source.snippet(b.span))
+        .collect();
+    let mut warnings = structure.warnings;
+    for w in &mut warnings {
+        w.char_span = source.char_span(w.span);
+    }
+    doc.warnings.splice(0..0, warnings);
+    doc.blocks = structure.blocks;
+    doc
 }
 
 fn find(blocks: &[crate::Block], kind: crate::BlockKind) -> Vec<&crate::Block> {

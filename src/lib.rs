@@ -72,6 +72,7 @@ mod lexicon;
 mod link;
 mod morph;
 mod read;
+mod rejoin;
 mod source;
 mod span;
 mod structure;

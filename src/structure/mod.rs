@@ -34,13 +34,6 @@ pub(crate) struct Structure {
     /// The line breaks inside blocks, sorted by position: a reader that
     /// puts a space (or nothing) in place of each reads a wrapped
     /// paragraph as one line.
-    #[cfg_attr(
-        not(test),
-        expect(
-            dead_code,
-            reason = "read by the analysis layer that pass 2 is becoming"
-        )
-    )]
     pub(crate) joins: Vec<Join>,
 }
 
