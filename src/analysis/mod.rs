@@ -169,9 +169,10 @@ impl<'a> Analysis<'a> {
             return &[];
         };
         cell.get_or_init(|| {
-            self.segments
-                .get(index)
-                .map_or_else(Vec::new, |s| words::group(self, s.span))
+            self.segments.get(index).map_or_else(Vec::new, |s| {
+                let light = matches!(s.block.kind, BlockKind::TableRow | BlockKind::Header);
+                words::group_with(self, s.span, !light)
+            })
         })
     }
 

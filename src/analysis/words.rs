@@ -18,8 +18,11 @@ pub(crate) struct Word {
     /// The character just after the word (`None` at the segment end).
     pub(crate) after: Option<char>,
     /// The morphemes inside the word, cut from one analysis of the whole
-    /// segment so that long lines stay linear.
+    /// segment so that long lines stay linear; empty for a light word.
     pub(crate) morphemes: Vec<Morpheme>,
+    /// Grouped without morphology (a table cell, a header row): the stem
+    /// is the word, and its morphemes are read only when asked for.
+    pub(crate) light: bool,
 }
 
 impl Word {
@@ -28,8 +31,12 @@ impl Word {
         self.stem != self.span
     }
 
-    /// The morphemes of the stem.
-    pub(crate) fn stem_morphemes(&self) -> Vec<Morpheme> {
+    /// The morphemes of the stem; a light word's are read now (its line is
+    /// analysed once, then cached).
+    pub(crate) fn stem_morphemes(&self, cx: &Analysis<'_>) -> Vec<Morpheme> {
+        if self.light {
+            return cx.morphemes(self.stem).into_owned();
+        }
         self.morphemes
             .iter()
             .filter(|m| self.stem.contains(m.span))
@@ -53,8 +60,20 @@ pub(crate) fn is_delimiter(c: char) -> bool {
 /// The words of `span`, each with its stem. Recognisers ask
 /// [`Analysis::words`], which groups each segment once.
 pub(crate) fn group(cx: &Analysis<'_>, span: Span) -> Vec<Word> {
+    group_with(cx, span, true)
+}
+
+/// The words of `span`, with their morphemes and stems when `morphology`
+/// is asked for; without, each word is its own stem (table cells and
+/// header rows, where words take no particles and lindera's pass would
+/// cost more than it tells).
+pub(crate) fn group_with(cx: &Analysis<'_>, span: Span, morphology: bool) -> Vec<Word> {
     let text = cx.text(span);
-    let all = cx.morphemes(span);
+    let all = if morphology {
+        cx.morphemes(span)
+    } else {
+        std::borrow::Cow::Borrowed(&[][..])
+    };
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut before: Option<char> = None;
@@ -72,6 +91,9 @@ pub(crate) fn group(cx: &Analysis<'_>, span: Span) -> Vec<Word> {
         if is_delimiter(c) && !(c == ',' && separator(at)) {
             if let Some(s) = start.take() {
                 push_word(&all, span.start, text, (s, at), (before, c), &mut out);
+                if let Some(w) = out.last_mut() {
+                    w.light = !morphology;
+                }
             }
             before = Some(c);
         } else if start.is_none() {
@@ -120,6 +142,7 @@ fn push_word(
         before,
         after: Some(after),
         morphemes,
+        light: false,
     });
 }
 

@@ -242,7 +242,7 @@ fn title_stem(cx: &Analysis<'_>, w: &Word) -> Option<Span> {
 /// an institution, or a proper noun (`광운대`).
 fn is_affiliation(cx: &Analysis<'_>, w: &Word) -> bool {
     let stem = cx.text(w.stem);
-    let morphemes = w.stem_morphemes();
+    let morphemes = w.stem_morphemes(cx);
     cx.lexicon.is_org_name(stem)
         || (is_hangul(stem)
             && !morphemes.is_empty()
@@ -269,7 +269,7 @@ fn is_name(cx: &Analysis<'_>, w: &Word) -> bool {
     if cx.lexicon.is_org_name(stem) || cx.lexicon.title_ending(stem).is_some() {
         return false;
     }
-    let morphemes = w.stem_morphemes();
+    let morphemes = w.stem_morphemes(cx);
     if morphemes.iter().any(|m| m.class == Class::Person) {
         return true;
     }

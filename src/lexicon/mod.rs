@@ -11,7 +11,7 @@
 //! user's own entries ([`Vocabulary`](crate::Vocabulary)), and shared by
 //! every recogniser through the analysis.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, LazyLock};
 
 use crate::vocabulary::{Entry, Vocabulary};
@@ -149,7 +149,7 @@ impl Lexicon {
     }
 
     fn build(user: &[Entry]) -> Lexicon {
-        let mut titles = HashMap::new();
+        let mut titles = HashMap::default();
         let mut title_set = WordSet::default();
         for row in rows(include_str!("titles.tsv")) {
             let Some(title) = row.first() else { continue };
@@ -163,7 +163,7 @@ impl Lexicon {
             );
             title_set.insert(title);
         }
-        let mut org_suffixes = HashMap::new();
+        let mut org_suffixes = HashMap::default();
         let mut org_suffix_set = WordSet::default();
         for row in rows(include_str!("org_suffixes.tsv")) {
             let (Some(ending), Some(min)) = (row.first(), row.get(1)) else {
@@ -184,8 +184,8 @@ impl Lexicon {
                 .filter_map(|r| r.first().map(|s| s.to_string()))
                 .collect(),
             orgs: Vec::new(),
-            by_form: HashMap::new(),
-            full_names: HashSet::new(),
+            by_form: HashMap::default(),
+            full_names: HashSet::default(),
             counted_nouns: set(include_str!("counted_nouns.tsv")),
             attendee_groups: set(include_str!("attendee_groups.tsv")),
             department_endings: set(include_str!("department_endings.tsv")),
@@ -321,10 +321,13 @@ impl Lexicon {
             return stem.chars().count() > 2;
         }
         let hangul = |c: char| ('가'..='힣').contains(&c);
+        // Hangul and ASCII first: `char::is_alphanumeric` is a slow table
+        // lookup for syllables, and every word is asked.
+        let name_char = |c: char| {
+            hangul(c) || c.is_ascii_alphanumeric() || matches!(c, '.' | '&') || c.is_alphanumeric()
+        };
         if !stem.chars().any(hangul)
-            || !stem
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&'))
+            || !stem.chars().all(name_char)
             || self.org_not_endings.ending(stem).is_some()
         {
             return false;

@@ -53,7 +53,7 @@ static WEB_LEFTOVER: LazyLock<Regex> = LazyLock::new(|| {
           | (?:이전글|다음글)(?:\s.*|이\s*존재\s*하지\s*않습니다\.?)?
           | (?:home|홈)\s[^<>()]*>[^<>()]*
           | [^<>()]{1,30}\s>\s[^<>()]{1,30}\s>\s[^<>()]*
-          | .*\.(?:jpe?g|png|gif|bmp|tiff?|hwpx?|pdf|zip|docx?|xlsx?|pptx?)\b.*(?:[kmg]b|hit|download|다운로드|미리보기|size).*
+          | .*\.(?:jpe?g|png|gif|bmp|tiff?|hwpx?|pdf|zip|docx?|xlsx?|pptx?)[^a-z0-9].*(?:[kmg]b|hit|download|다운로드|미리보기|size).*
           | .*\.(?:jpe?g|png|gif|bmp|hwpx?|pdf|zip)
           | \d[\d,]*\s*hit\s*/\s*[\d.,]+\s*[kmg]b
           | (?:download|다운로드)(?:\s.*)?

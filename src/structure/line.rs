@@ -262,8 +262,10 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
 /// A phone number as contact lines write it: `044-205-3101`, `061)
 /// 850-5031`, `270-4340`, `☎ 830-6715`.
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[☎☏]|\b\d{2,4}\s*[-)]\s*\d{3,4}\s*-\s*\d{4}\b|\b\d{3,4}-\d{4}\b")
-        .expect("phone pattern")
+    Regex::new(
+        r"[☎☏]|(?-u:\b)\d{2,4}\s*[-)]\s*\d{3,4}\s*-\s*\d{4}(?-u:\b)|(?-u:\b)\d{3,4}-\d{4}(?-u:\b)",
+    )
+    .expect("phone pattern")
 });
 
 pub(crate) fn is_contact(text: &str) -> bool {
@@ -319,7 +321,7 @@ pub(crate) fn is_separator(text: &str) -> bool {
 
 /// The contents of an HTML cell: what stands between `<td …>` and `</td>`.
 static HTML_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)<t[dh]\b[^>]*>(?P<cell>.*?)</t[dh]>").expect("html cell pattern")
+    Regex::new(r"(?s)<t[dh](?-u:\b)[^>]*>(?P<cell>.*?)</t[dh]>").expect("html cell pattern")
 });
 
 /// The cells of a table row: spans of the non-empty pieces between `|`, or

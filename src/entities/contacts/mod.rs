@@ -23,7 +23,7 @@ use crate::document::{Block, Contact};
 /// `061)797-2857`), and the nationwide numbers `15xx`, `16xx`, `18xx`
 /// (`1800-5233`; not `1994-2014`, a span of years).
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<phone>\b0\d{1,2}(?:-|\)\s?)[\d*]{3,4}-\d{4}\b|\b1[568]\d{2}-\d{4}\b)")
+    Regex::new(r"(?P<phone>(?-u:\b)0\d{1,2}(?:-|\)\s?)[\d*]{3,4}-\d{4}(?-u:\b)|(?-u:\b)1[568]\d{2}-\d{4}(?-u:\b))")
         .expect("phone pattern")
 });
 

@@ -59,19 +59,25 @@ pub(crate) fn is_headline(block: &Block, text: &str) -> bool {
 /// in a year the release names (`2026년`), else the reference date.
 pub(crate) fn anchor(cx: &Analysis<'_>, blocks: &[Block]) -> Option<Anchor> {
     let all = text_blocks(blocks);
-    let found: Vec<scan::Found> = all
+    let ordered: Vec<&Block> = all
         .iter()
         .filter(|b| b.kind == BlockKind::Header)
         .chain(all.iter().filter(|b| b.kind != BlockKind::Header))
-        .flat_map(|b| {
-            let text = cx.text(b.span);
-            scan::scan(text, b.span.start, is_headline(b, text))
-        })
+        .copied()
         .collect();
-    let explicit = found
+    let scan_block = |b: &&Block| {
+        let text = cx.text(b.span);
+        scan::scan(text, b.span.start, is_headline(b, text))
+    };
+    // Blocks are read lazily: a dated header usually ends the search.
+    let explicit = ordered
         .iter()
+        .flat_map(scan_block)
         .find_map(|f| Date::new(f.start.year?, f.start.month?, f.start.day));
-    let document = explicit.or_else(|| by_weekday(cx, &all, &found));
+    let document = explicit.or_else(|| {
+        let found: Vec<scan::Found> = ordered.iter().flat_map(scan_block).collect();
+        by_weekday(cx, &all, &found)
+    });
     let document = document.map(|date| Anchor {
         date,
         source: YearSource::Document,

@@ -118,7 +118,7 @@ fn is_item(cx: &Analysis<'_>, w: &Word, strong: bool) -> bool {
     {
         return false;
     }
-    let morphemes = w.stem_morphemes();
+    let morphemes = w.stem_morphemes(cx);
     if !morphemes.is_empty() && morphemes.iter().all(|m| m.class == Class::Place) {
         return false;
     }
@@ -155,7 +155,7 @@ pub(crate) fn is_name_like(cx: &Analysis<'_>, w: &Word) -> bool {
     if !is_name_shaped(cx.text(w.stem)) {
         return false;
     }
-    let morphemes = w.stem_morphemes();
+    let morphemes = w.stem_morphemes(cx);
     !(morphemes.len() == 1 && morphemes.iter().all(|m| m.pos == Pos::NNG))
         && morphemes.iter().all(|m| {
             m.pos.is_noun()
