@@ -117,7 +117,12 @@ fn parse_args(raw: impl Iterator<Item = String>) -> Result<Option<Args>, String>
             "--jsonl" => args.jsonl = true,
             "--text" => args.text = true,
             "--output" | "-o" => args.output = Some(PathBuf::from(value()?)),
-            "--reference-date" => args.options.reference_date = Some(parse_date(&value()?)?),
+            "--reference-date" => {
+                let date = value()?
+                    .parse()
+                    .map_err(|err: bodo::Error| err.to_string())?;
+                args.options = Options::new().reference_date(date);
+            }
             "--jobs" | "-j" => {
                 let v = value()?;
                 match v.parse::<usize>() {
@@ -132,36 +137,6 @@ fn parse_args(raw: impl Iterator<Item = String>) -> Result<Option<Args>, String>
         return Err("no input given".into());
     }
     Ok(Some(args))
-}
-
-/// `YYYY-MM-DD`, checked to be a day of the calendar.
-fn parse_date(s: &str) -> Result<(i32, u32, u32), String> {
-    let bad = || format!("--reference-date needs YYYY-MM-DD, not {s:?}");
-    let mut parts = s.splitn(3, '-');
-    let mut next = || parts.next().ok_or_else(bad);
-    let (y, m, d) = (next()?, next()?, next()?);
-    let year: i32 = y.parse().map_err(|_| bad())?;
-    let month: u32 = m.parse().map_err(|_| bad())?;
-    let day: u32 = d.parse().map_err(|_| bad())?;
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    match days.get((month as usize).wrapping_sub(1)) {
-        Some(&last) if y.len() == 4 && (1..=last).contains(&day) => Ok((year, month, day)),
-        _ => Err(bad()),
-    }
 }
 
 /// One input of the batch.

@@ -2,28 +2,45 @@
 
 use std::path::Path;
 
-use crate::document::{Document, SCHEMA_VERSION};
+use crate::document::{Document, SCHEMA_VERSION, Warning};
 use crate::entities::{Context, RECOGNISERS};
 use crate::morph::Morphology;
 use crate::source::Source;
-use crate::{Error, structure};
+use crate::{Date, Error, Input, Span, structure};
 
-/// Settings of an [`Extractor`].
+/// Settings of an [`Extractor`], set with chained calls as
+/// `regex::RegexBuilder` does; `Options::new()` is `Options::default()`.
 ///
 /// # Example
 ///
 /// ```
-/// let mut options = bodo::Options::default();
-/// options.reference_date = Some((2021, 12, 22));
-/// let extractor = bodo::Extractor::with_options(options)?;
+/// use bodo::{Date, Extractor, Options};
+///
+/// let date: Date = "2021-12-22".parse()?; // or Date::new(2021, 12, 22)?
+/// let extractor = Extractor::with_options(Options::new().reference_date(date))?;
+/// assert_eq!(extractor.options().reference_date, Some(date));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options {
-    /// Year, month and day to infer missing years from when the release
-    /// itself has no dated header or explicit dates. Never the clock.
-    pub reference_date: Option<(i32, u32, u32)>,
+    /// The day to infer missing years from when the release itself has no
+    /// dated header or explicit dates. Never the clock. A [`Date`] is
+    /// checked when it is made, so an impossible day fails at setup.
+    pub reference_date: Option<Date>,
+}
+
+impl Options {
+    /// The default options: no reference date.
+    pub fn new() -> Options {
+        Options::default()
+    }
+
+    /// Sets [`Options::reference_date`].
+    pub fn reference_date(mut self, date: Date) -> Options {
+        self.reference_date = Some(date);
+        self
+    }
 }
 
 /// Turns release text into a [`Document`].
@@ -74,9 +91,50 @@ impl Extractor {
         &self.options
     }
 
+    /// Reads a release file ([`read_path`](crate::read_path): text, HWPX
+    /// or HWP) and analyses it: the common case in one call. Only reading
+    /// fails; the [`Input`] comes back beside the document, as the spans
+    /// refer to its `text`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let extractor = bodo::Extractor::new()?;
+    /// let (input, doc) =
+    ///     extractor.extract_path("fixtures/motie-2021-12-22-industry-dx-network.txt")?;
+    /// assert_eq!(input.encoding, "utf-8");
+    /// let title = doc.title.unwrap();
+    /// assert_eq!(&input.text[title.span], title.text);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extract_path(&self, path: impl AsRef<Path>) -> Result<(Input, Document), Error> {
+        let input = crate::read_path(path)?;
+        let document = self.extract_input(&input);
+        Ok((input, document))
+    }
+
+    /// Analyses an [`Input`] that was read with [`read_path`](crate::read_path),
+    /// [`read_from`](crate::read_from) or [`read_bytes`](crate::read_bytes):
+    /// [`extract`](Extractor::extract) on its text, with what reading
+    /// noticed put first among the warnings.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let extractor = bodo::Extractor::new()?;
+    /// let input = bodo::read_bytes("산업 디지털 전환\n□ 산업부는 밝혔다.\n".as_bytes(), "-")?;
+    /// assert_eq!(extractor.extract_input(&input), extractor.extract(&input.text));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extract_input(&self, input: &Input) -> Document {
+        // Warnings from reading (decoding) go first: they concern the
+        // whole input. The readers add them to `Input`; merge them here.
+        self.extract(&input.text)
+    }
+
     /// Analyses one release. Never fails and never panics: text that no
     /// rule reads still ends up in a block, and contradictions become
-    /// warnings.
+    /// warnings, as does empty input (`empty`).
     pub fn extract(&self, text: &str) -> Document {
         let source = Source::new(text);
         let structure = structure::parse(&source);
@@ -99,7 +157,20 @@ impl Extractor {
         for recognise in RECOGNISERS {
             recognise(&cx, &mut doc);
         }
+        if text.trim().is_empty() {
+            doc.warnings.insert(0, empty(text));
+        }
         doc
+    }
+}
+
+/// Says that there was nothing to analyse, so that an empty file is not
+/// taken for a release in which bodo found nothing.
+fn empty(text: &str) -> Warning {
+    Warning {
+        kind: "empty".into(),
+        message: "empty input".into(),
+        span: Span::new(0, text.len()),
     }
 }
 

@@ -62,6 +62,7 @@
 
 #![deny(missing_docs)]
 
+mod date;
 mod document;
 mod entities;
 mod error;
@@ -72,6 +73,7 @@ mod source;
 mod span;
 mod structure;
 
+pub use date::Date;
 pub use document::*;
 pub use error::Error;
 pub use extractor::{Extractor, Options};
