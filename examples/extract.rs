@@ -3,8 +3,12 @@
 //!
 //! cargo run --release --example extract -- [OPTIONS] PATH...
 
+#[path = "extract/args.rs"]
+mod args;
 #[path = "extract/json.rs"]
 mod json;
+#[path = "extract/summary.rs"]
+mod summary;
 
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -15,73 +19,13 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use bodo::{Document, Extractor, Input, Options};
+use bodo::{Document, Extractor, Input};
 
-const HELP: &str = "\
-extract: analyse Korean government press releases (보도자료) as JSON
-
-usage: cargo run --release --example extract -- [OPTIONS] PATH...
-
-A PATH is a file, a directory (walked recursively in sorted order, taking
-.txt, .hwpx and .hwp files) or - for standard input. The format is told by
-the content: text in UTF-8, UTF-16 (with a byte-order mark) or CP949/EUC-KR,
-HWPX, or HWP 5.0 (even when named .hwpx).
-
-One file (or -) prints one pretty JSON document. A directory, several
-PATHs, or --jsonl print JSON Lines: one compact document per line with two
-more fields in front, `source` (the path) and `encoding` (how the input
-was decoded), and for an input that failed a line {\"source\", \"error\"}.
-Output keeps the input order; nothing but data goes to standard output.
-
-options:
-  --jsonl                    JSON Lines even for one input
-  --no-blocks                leave out the document tree: print \"blocks\": []
-                             (the tree is most of the output; the facts stay)
-  --text                     print the plain text that would be analysed
-                             (after decoding and HWPX/HWP reading) instead;
-                             as JSON Lines {source, encoding, text} for
-                             several inputs
-  -o DIR, --output DIR       write DIR/NAME.json (pretty, with source and
-                             encoding), or NAME.txt with --text, per input
-                             instead of printing
-  --reference-date YYYY-MM-DD
-                             date to infer missing years from when a
-                             release has no dated header
-  -j N, --jobs N             threads (default: all cores)
-  -h, --help                 this help
-  -V, --version              the version of bodo
-
-Errors print one line on standard error (error: PATH: what is wrong) and
-the batch goes on; the exit code is 1 when any input failed, 2 for wrong
-usage. Output stops quietly, as a success, when its reader goes away
-(extract DIR | head). Batches end with a summary line on standard error
-(inputs, failures, warnings, time, rates, facts found), and show progress
-there when it is a terminal.
-
-example:
-  cargo run --release --example extract -- --jobs 2 releases/ > releases.jsonl
-";
+use args::{Args, Command, HELP, parse_args};
+use summary::{Stats, summary};
 
 /// Files the directory walk takes, by extension (any case).
 const RELEASE_EXTENSIONS: &[&str] = &["txt", "hwpx", "hwp"];
-
-/// What the command line asked for.
-#[derive(Debug, Default)]
-struct Args {
-    paths: Vec<String>,
-    jsonl: bool,
-    text: bool,
-    no_blocks: bool,
-    output: Option<PathBuf>,
-    options: Options,
-    jobs: Option<usize>,
-}
-
-enum Command {
-    Run(Args),
-    Help,
-    Version,
-}
 
 /// Where results go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,56 +78,6 @@ fn main() -> ExitCode {
     } else {
         ExitCode::from(1)
     }
-}
-
-/// Hand-written: a few options do not need a parser crate.
-fn parse_args(raw: impl Iterator<Item = String>) -> Result<Command, String> {
-    let mut args = Args::default();
-    let mut raw = raw.peekable();
-    let mut only_paths = false;
-    while let Some(arg) = raw.next() {
-        if only_paths || arg == "-" || !arg.starts_with('-') {
-            args.paths.push(arg);
-            continue;
-        }
-        let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) => (name.to_string(), Some(value.to_string())),
-            None => (arg.clone(), None),
-        };
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| raw.next())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match name.as_str() {
-            "-h" | "--help" => return Ok(Command::Help),
-            "-V" | "--version" => return Ok(Command::Version),
-            "--" => only_paths = true,
-            "--jsonl" => args.jsonl = true,
-            "--text" => args.text = true,
-            "--no-blocks" => args.no_blocks = true,
-            "--output" | "-o" => args.output = Some(PathBuf::from(value()?)),
-            "--reference-date" => {
-                let date = value()?
-                    .parse()
-                    .map_err(|err: bodo::Error| err.to_string())?;
-                args.options = Options::new().reference_date(date);
-            }
-            "--jobs" | "-j" => {
-                let v = value()?;
-                match v.parse::<usize>() {
-                    Ok(n) if n > 0 => args.jobs = Some(n),
-                    _ => return Err(format!("--jobs needs a positive number, not {v:?}")),
-                }
-            }
-            _ => return Err(format!("unknown option {arg}")),
-        }
-    }
-    if args.paths.is_empty() {
-        return Err("no input given".into());
-    }
-    Ok(Command::Run(args))
 }
 
 /// One output format per command line, whatever the inputs turn out to
@@ -429,45 +323,6 @@ fn write_record(
     }
 }
 
-/// Counts for the summary line.
-#[derive(Debug, Default)]
-struct Stats {
-    done: usize,
-    failures: usize,
-    warnings: usize,
-    text_bytes: u64,
-    facts: [usize; FACTS.len()],
-}
-
-/// The facts counted in the summary, in the order of [`facts`].
-const FACTS: [&str; 10] = [
-    "dates",
-    "times",
-    "venues",
-    "people",
-    "organizations",
-    "attendees",
-    "events",
-    "commitments",
-    "quotes",
-    "contacts",
-];
-
-fn facts(doc: &Document) -> [usize; FACTS.len()] {
-    [
-        doc.dates.len(),
-        doc.times.len(),
-        doc.venues.len(),
-        doc.people.len(),
-        doc.organizations.len(),
-        doc.attendees.len(),
-        doc.events.len(),
-        doc.commitments.len(),
-        doc.quotes.len(),
-        doc.contacts.len(),
-    ]
-}
-
 /// Writes results in order, straight to standard output or to files, and
 /// keeps the counts for the summary.
 struct Printer<'a> {
@@ -513,10 +368,7 @@ impl<'a> Printer<'a> {
         let written = result.and_then(|outcome| {
             self.stats.text_bytes += outcome.text_bytes as u64;
             if let Some(doc) = &outcome.document {
-                self.stats.warnings += doc.warnings.len();
-                for (sum, n) in self.stats.facts.iter_mut().zip(facts(doc)) {
-                    *sum += n;
-                }
+                self.stats.count(doc);
             }
             match &self.args.output {
                 Some(dir) => self.write_file(dir, item, &source, &outcome),
@@ -633,31 +485,4 @@ impl<'a> Printer<'a> {
         }
         self.stats.failures == 0
     }
-}
-
-/// `66 files, 0 failed, 36 warnings in 0.35 s (190.2 files/s, 1.69 MB/s
-/// of text); 1501 dates, 160 times, …`: the rate counts decoded text,
-/// not the compressed bytes of HWP/HWPX files.
-fn summary(stats: &Stats, elapsed: Duration) -> String {
-    let seconds = elapsed.as_secs_f64().max(1e-3);
-    let facts: Vec<String> = FACTS
-        .iter()
-        .zip(stats.facts)
-        .map(|(name, n)| format!("{n} {name}"))
-        .collect();
-    format!(
-        "{} file{}, {} failed, {} warning{} in {seconds:.2} s ({:.1} files/s, {:.2} MB/s of text); {}",
-        stats.done,
-        plural(stats.done),
-        stats.failures,
-        stats.warnings,
-        plural(stats.warnings),
-        stats.done as f64 / seconds,
-        stats.text_bytes as f64 / 1e6 / seconds,
-        facts.join(", "),
-    )
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -115,8 +115,9 @@ impl Extractor {
 
     /// Analyses an [`Input`] that was read with [`read_path`](crate::read_path),
     /// [`read_from`](crate::read_from) or [`read_bytes`](crate::read_bytes):
-    /// [`extract`](Extractor::extract) on its text, with what reading
-    /// noticed put first among the warnings.
+    /// [`extract`](Extractor::extract) on its text. Prefer it to
+    /// `extract(&input.text)`: it is where what reading noticed about the
+    /// input joins the document's warnings, ahead of the rest.
     ///
     /// # Example
     ///
@@ -127,8 +128,9 @@ impl Extractor {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn extract_input(&self, input: &Input) -> Document {
-        // Warnings from reading (decoding) go first: they concern the
-        // whole input. The readers add them to `Input`; merge them here.
+        // The one merge point for reading warnings (decoding), once
+        // `Input` carries them: they go first, as they concern the whole
+        // input, e.g. `document.warnings.splice(0..0, input.warnings.clone())`.
         self.extract(&input.text)
     }
 
