@@ -5,6 +5,8 @@
 
 #[path = "extract/args.rs"]
 mod args;
+#[path = "extract/html.rs"]
+mod html;
 #[path = "extract/json.rs"]
 mod json;
 #[path = "extract/summary.rs"]
@@ -73,7 +75,11 @@ fn main() -> ExitCode {
         }
     };
     let items = expand(&args.paths);
-    if run(&args, mode(&args), &extractor, &items) {
+    if let Some(html) = &args.html {
+        html.plan(&items);
+    }
+    let ok = run(&args, mode(&args), &extractor, &items);
+    if args.html.as_ref().is_none_or(html::HtmlOut::finish) && ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -283,6 +289,9 @@ fn process(args: &Args, extractor: &Extractor, item: &Item) -> Result<Outcome, S
         });
     }
     let mut document = extractor.extract_input(&input);
+    if let Some(html) = &args.html {
+        html.page(&item.source(), &input.text, &document);
+    }
     if args.no_blocks {
         document.blocks = Vec::new();
     }

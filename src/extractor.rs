@@ -1,12 +1,15 @@
 //! The entry point: [`Extractor`] and its [`Options`].
 
 use std::path::Path;
+use std::sync::Arc;
 
-use crate::document::{Document, SCHEMA_VERSION, Warning};
-use crate::entities::{Context, RECOGNISERS};
+use crate::analysis::Analysis;
+use crate::document::{Document, SCHEMA_VERSION, Warning, WarningKind};
+use crate::entities::Facts;
+use crate::lexicon::Lexicon;
 use crate::morph::Morphology;
 use crate::source::Source;
-use crate::{Date, Error, Input, Span, structure};
+use crate::{Date, Error, Input, Span, Vocabulary, structure};
 
 /// Settings of an [`Extractor`], set with chained calls as
 /// `regex::RegexBuilder` does; `Options::new()` is `Options::default()`.
@@ -28,10 +31,13 @@ pub struct Options {
     /// dated header or explicit dates. Never the clock. A [`Date`] is
     /// checked when it is made, so an impossible day fails at setup.
     pub reference_date: Option<Date>,
+    /// Words of the user's own: organisations, titles and places bodo does
+    /// not know (see [`Vocabulary`]).
+    pub vocabulary: Vocabulary,
 }
 
 impl Options {
-    /// The default options: no reference date.
+    /// The default options: no reference date, no words of the user's own.
     pub fn new() -> Options {
         Options::default()
     }
@@ -39,6 +45,12 @@ impl Options {
     /// Sets [`Options::reference_date`].
     pub fn reference_date(mut self, date: Date) -> Options {
         self.reference_date = Some(date);
+        self
+    }
+
+    /// Sets [`Options::vocabulary`].
+    pub fn vocabulary(mut self, vocabulary: Vocabulary) -> Options {
+        self.vocabulary = vocabulary;
         self
     }
 }
@@ -60,6 +72,7 @@ impl Options {
 #[derive(Debug)]
 pub struct Extractor {
     morphology: Morphology,
+    lexicon: Arc<Lexicon>,
     options: Options,
 }
 
@@ -73,6 +86,7 @@ impl Extractor {
     pub fn with_options(options: Options) -> Result<Extractor, Error> {
         Ok(Extractor {
             morphology: Morphology::embedded()?,
+            lexicon: Lexicon::new(&options.vocabulary),
             options,
         })
     }
@@ -82,6 +96,7 @@ impl Extractor {
     pub fn with_dictionary(path: impl AsRef<Path>, options: Options) -> Result<Extractor, Error> {
         Ok(Extractor {
             morphology: Morphology::from_dir(path.as_ref())?,
+            lexicon: Lexicon::new(&options.vocabulary),
             options,
         })
     }
@@ -136,7 +151,7 @@ impl Extractor {
 
     /// Analyses one release. Never fails and never panics: text that no
     /// rule reads still ends up in a block, and contradictions become
-    /// warnings, as does empty input (`empty`).
+    /// warnings, as does empty input (`empty input`, of kind `input`).
     pub fn extract(&self, text: &str) -> Document {
         let source = Source::new(text);
         let structure = structure::parse(&source);
@@ -151,17 +166,23 @@ impl Extractor {
             schema_version: SCHEMA_VERSION,
             title,
             subtitles,
-            blocks: structure.blocks,
             warnings: structure.warnings,
             ..Document::default()
         };
-        let cx = Context::new(&source, &self.options, &self.morphology);
-        for recognise in RECOGNISERS {
-            recognise(&cx, &mut doc);
-        }
         if text.trim().is_empty() {
             doc.warnings.insert(0, empty(text));
         }
+        let analysis = Analysis::new(
+            &source,
+            &structure.blocks,
+            &self.options,
+            &self.morphology,
+            &self.lexicon,
+        );
+        let facts = Facts::recognise(&analysis);
+        crate::link::assemble(&analysis, facts, &mut doc);
+        drop(analysis);
+        doc.blocks = structure.blocks;
         doc
     }
 }
@@ -169,11 +190,11 @@ impl Extractor {
 /// Says that there was nothing to analyse, so that an empty file is not
 /// taken for a release in which bodo found nothing.
 fn empty(text: &str) -> Warning {
-    Warning {
-        kind: "empty".into(),
-        message: "empty input".into(),
-        span: Span::new(0, text.len()),
-    }
+    Warning::new(
+        WarningKind::Input,
+        "empty input".into(),
+        Span::new(0, text.len()),
+    )
 }
 
 fn find(blocks: &[crate::Block], kind: crate::BlockKind) -> Vec<&crate::Block> {

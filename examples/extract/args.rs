@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use bodo::Options;
 
+use crate::html::HtmlOut;
+
 pub const HELP: &str = "\
 extract: analyse Korean government press releases (보도자료) as JSON
 
@@ -31,6 +33,11 @@ options:
   -o DIR, --output DIR       write DIR/NAME.json (pretty, with source and
                              encoding), or NAME.txt with --text, per input
                              instead of printing
+  --html OUT                 also write an HTML view of each release (the
+                             text with every item marked, and the facts as
+                             tables): OUT is the page for one input; for
+                             several, or when OUT is a directory, OUT/NAME.html
+                             per input and OUT/index.html listing them
   --reference-date YYYY-MM-DD
                              date to infer missing years from when a
                              release has no dated header
@@ -57,12 +64,13 @@ pub struct Args {
     pub text: bool,
     pub no_blocks: bool,
     pub output: Option<PathBuf>,
+    pub html: Option<HtmlOut>,
     pub options: Options,
     pub jobs: Option<usize>,
 }
 
 pub enum Command {
-    Run(Args),
+    Run(Box<Args>),
     Help,
     Version,
 }
@@ -95,11 +103,12 @@ pub fn parse_args(raw: impl Iterator<Item = String>) -> Result<Command, String> 
             "--text" => args.text = true,
             "--no-blocks" => args.no_blocks = true,
             "--output" | "-o" => args.output = Some(PathBuf::from(value()?)),
+            "--html" => args.html = Some(HtmlOut::new(value()?)),
             "--reference-date" => {
                 let date = value()?
                     .parse()
                     .map_err(|err: bodo::Error| err.to_string())?;
-                args.options = Options::new().reference_date(date);
+                args.options.reference_date = Some(date);
             }
             "--jobs" | "-j" => {
                 let v = value()?;
@@ -114,5 +123,8 @@ pub fn parse_args(raw: impl Iterator<Item = String>) -> Result<Command, String> 
     if args.paths.is_empty() {
         return Err("no input given".into());
     }
-    Ok(Command::Run(args))
+    if args.text && args.html.is_some() {
+        return Err("--html shows the analysis, not --text".into());
+    }
+    Ok(Command::Run(Box::new(args)))
 }

@@ -60,18 +60,22 @@ fn extract_path_reads_and_extracts_in_one_call() {
     assert!(matches!(err, bodo::Error::Io { .. }), "{err}");
 }
 
-/// Empty and whitespace-only input gives one `empty` warning over all of
-/// it; a release with text gives none.
+/// Empty and whitespace-only input gives one `empty input` warning over
+/// all of it; a release with text gives none.
 #[test]
 fn empty_input_is_warned_about() {
     for text in ["", "\n", "  \r\n\t\n", "\u{3000}\u{a0}\n"] {
         let doc = EXTRACTOR.extract(text);
         let kinds: Vec<&str> = doc.warnings.iter().map(|w| w.kind.as_str()).collect();
-        assert_eq!(kinds, ["empty"], "{text:?}");
+        assert_eq!(kinds, ["input"], "{text:?}");
         assert_eq!(doc.warnings[0].message, "empty input");
         assert_eq!(doc.warnings[0].span, bodo::Span::new(0, text.len()));
+        assert_eq!(
+            doc.warnings[0].char_span,
+            bodo::Span::new(0, text.chars().count())
+        );
         assert!(doc.blocks.is_empty() && doc.title.is_none(), "{text:?}");
     }
     let doc = EXTRACTOR.extract(YEARLESS);
-    assert!(doc.warnings.iter().all(|w| w.kind != "empty"));
+    assert!(doc.warnings.iter().all(|w| w.message != "empty input"));
 }

@@ -17,8 +17,8 @@ use regex::Regex;
 
 use super::{PHONE, compact, contact, is_name, is_title};
 use crate::Span;
+use crate::analysis::Analysis;
 use crate::document::Contact;
-use crate::entities::Context;
 use crate::morph::{Morpheme, Pos};
 
 /// What may stand before the number: `(`, `☎`, `(☎ `, `Tel.`, `전화:`.
@@ -34,7 +34,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Reads every phone number in `span` into `out`.
-pub(super) fn phones(cx: &Context<'_>, span: Span, out: &mut Vec<Contact>) {
+pub(super) fn phones(cx: &Analysis<'_>, span: Span, out: &mut Vec<Contact>) {
     let text = cx.text(span);
     for m in PHONE.find_iter(text) {
         let phone = Span::new(span.start + m.start(), span.start + m.end());
@@ -46,7 +46,7 @@ pub(super) fn phones(cx: &Context<'_>, span: Span, out: &mut Vec<Contact>) {
 
 /// One phone mention: the number, its lead and closing bracket, and the
 /// department or person named before it or in a bracket after it.
-fn read(cx: &Context<'_>, within: Span, phone: Span) -> Option<Contact> {
+fn read(cx: &Analysis<'_>, within: Span, phone: Span) -> Option<Contact> {
     let before = cx.text(Span::new(within.start, phone.start));
     let after = cx.text(Span::new(phone.end, within.end));
     let lead = LEAD.captures(before)?;
@@ -96,7 +96,7 @@ fn read(cx: &Context<'_>, within: Span, phone: Span) -> Option<Contact> {
 /// or a person: words of nouns only, or words ending like a department
 /// (`추진단`, `행정안전부`, which ko-dic may cut into verbs and adverbs),
 /// or single syllables of a spaced name (`이 형 석`).
-fn noun_run(cx: &Context<'_>, span: Span) -> Option<Span> {
+fn noun_run(cx: &Analysis<'_>, span: Span) -> Option<Span> {
     let text = cx.text(span);
     let body = text.trim_end();
     if body.ends_with(|c: char| !is_word_char(c)) {
@@ -124,13 +124,13 @@ fn noun_run(cx: &Context<'_>, span: Span) -> Option<Span> {
 }
 
 /// Whether one word (at `at`) can be part of a department or person.
-fn is_name_word(cx: &Context<'_>, morphemes: &[Morpheme], at: Span, word: &str) -> bool {
+fn is_name_word(cx: &Analysis<'_>, morphemes: &[Morpheme], at: Span, word: &str) -> bool {
     let syllable = word.chars().count() == 1 && word.chars().all(super::is_hangul);
     let department = word.chars().count() >= 2
         && word
             .chars()
             .all(|c| c.is_alphanumeric() || "·‧ㆍ".contains(c))
-        && DEPARTMENT_SUFFIXES.iter().any(|s| word.ends_with(s));
+        && cx.lexicon.unit_suffixes.ending(word).is_some();
     let inside: Vec<&Morpheme> = morphemes.iter().filter(|m| at.contains(m.span)).collect();
     let nouns = !inside.is_empty() && inside.iter().all(|m| is_nounish(m.pos, cx.text(m.span)));
     syllable || department || nouns
@@ -139,7 +139,7 @@ fn is_name_word(cx: &Context<'_>, morphemes: &[Morpheme], at: Span, word: &str) 
 /// At most [`NEAR`] bytes before `at` (from `start` on), on a char
 /// boundary: a name stands close to its phone, and a bounded window keeps
 /// a line full of phones linear.
-fn near_before(cx: &Context<'_>, start: usize, at: usize) -> Span {
+fn near_before(cx: &Analysis<'_>, start: usize, at: usize) -> Span {
     let mut from = at.saturating_sub(NEAR).max(start);
     while from < at && !cx.source.text.is_char_boundary(from) {
         from += 1;
@@ -155,7 +155,7 @@ const PHONE_WORDS: &[&str] = &["전화", "연락처", "대표번호", "전화번
 
 /// The word right before `span`'s end when, without its particle, it
 /// names a department or agency (`국립경주문화유산연구소로` → `…연구소`).
-fn addressee(cx: &Context<'_>, span: Span) -> Option<String> {
+fn addressee(cx: &Analysis<'_>, span: Span) -> Option<String> {
     let text = cx.text(span).trim_end();
     let word_start = span.start + text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
     let word = Span::new(word_start, span.start + text.len());
@@ -166,31 +166,9 @@ fn addressee(cx: &Context<'_>, span: Span) -> Option<String> {
         .find(|m| !m.pos.is_particle())
         .map(|m| m.span.end)?;
     let stem = cx.text(Span::new(word.start, stem_end));
-    let named = stem.chars().count() >= 3 && DEPARTMENT_SUFFIXES.iter().any(|s| stem.ends_with(s));
+    let named = stem.chars().count() >= 3 && cx.lexicon.unit_suffixes.ending(stem).is_some();
     (named && morphemes.last().is_some_and(|m| m.pos.is_particle())).then(|| stem.to_string())
 }
-
-/// Endings of department names that ko-dic may read as particles.
-const DEPARTMENT_SUFFIXES: &[&str] = &[
-    "과",
-    "실",
-    "팀",
-    "국",
-    "관",
-    "처",
-    "청",
-    "부",
-    "원",
-    "단",
-    "센터",
-    "본부",
-    "위원회",
-    "연구소",
-    "협회",
-    "공사",
-    "공단",
-    "재단",
-];
 
 /// Letters and digits, which may end a name.
 fn is_word_char(c: char) -> bool {
@@ -206,7 +184,7 @@ fn is_nounish(pos: Pos, text: &str) -> bool {
 /// Splits `department… name title` (the words of `run`) into the fields
 /// of `c`: a last word that is a title, a name before it (possibly spaced
 /// one syllable a word), and the department before that.
-fn name_the(cx: &Context<'_>, run: Span, c: &mut Contact) {
+fn name_the(cx: &Analysis<'_>, run: Span, c: &mut Contact) {
     let text = cx.text(run);
     // Each word with its offset in `text`, measured by walking the text.
     let mut words: Vec<(usize, &str)> = Vec::new();
@@ -219,7 +197,7 @@ fn name_the(cx: &Context<'_>, run: Span, c: &mut Contact) {
         at += word.len() + 1;
     }
     let mut rest = words.len();
-    if let Some((_, last)) = words.last().filter(|(_, w)| is_title(&compact(w))) {
+    if let Some((_, last)) = words.last().filter(|(_, w)| is_title(cx, &compact(w))) {
         c.title = Some(compact(last));
         rest -= 1;
         let before = words.get(..rest).unwrap_or_default();

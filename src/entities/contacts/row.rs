@@ -18,8 +18,8 @@ use regex::Regex;
 
 use super::{EMAIL, PHONE, compact, contact, inline, is_name, is_title};
 use crate::Span;
+use crate::analysis::Analysis;
 use crate::document::{Block, Contact, Snippet};
-use crate::entities::Context;
 
 /// What the rows above left for the rows below.
 #[derive(Debug, Default)]
@@ -29,7 +29,7 @@ pub(super) struct Carry {
 
 /// Reads one row into `out`; returns whether the row held any contact.
 pub(super) fn read(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     block: &Block,
     carry: &mut Carry,
     out: &mut Vec<Contact>,
@@ -44,7 +44,7 @@ pub(super) fn read(
         return out.len() > before;
     };
     let head = &head[..];
-    let who = Who::read(head);
+    let who = Who::read(cx, head);
     let department = who.department.clone().or_else(|| carry.department.clone());
     carry.department.clone_from(&department);
     let phones: Vec<String> = reach
@@ -74,7 +74,7 @@ pub(super) fn read(
 /// Splits a row into the cells before its phones and the texts holding
 /// the phones: `… | 과장 | 허경민 | (044-…)`, or, with the name and the
 /// phone in one cell after a title, `… | 과장 | 이형석 (044-…)`.
-fn split<'c>(cx: &Context<'_>, cells: &'c [Snippet]) -> Option<(Vec<Snippet>, Vec<&'c str>)> {
+fn split<'c>(cx: &Analysis<'_>, cells: &'c [Snippet]) -> Option<(Vec<Snippet>, Vec<&'c str>)> {
     if let Some(first) = cells.iter().position(|c| is_reach(&c.text)) {
         let head = cells.get(..first).unwrap_or_default().to_vec();
         let reach = cells
@@ -97,7 +97,7 @@ fn split<'c>(cx: &Context<'_>, cells: &'c [Snippet]) -> Option<(Vec<Snippet>, Ve
         let titled = i > 0
             && cells
                 .get(i - 1)
-                .is_some_and(|t| is_title(&compact(&t.text)) || is_role(&t.text));
+                .is_some_and(|t| is_title(cx, &compact(&t.text)) || is_role(&t.text));
         let rest = cell.text.get(at..)?;
         if !(titled && is_name(&compact(name)) && is_reach(rest)) {
             return None;
@@ -152,14 +152,14 @@ struct Who {
 
 impl Who {
     /// Reads the cells before the phone: `[dept] [role] title name`.
-    fn read(head: &[Snippet]) -> Who {
+    fn read(cx: &Analysis<'_>, head: &[Snippet]) -> Who {
         let role = head.iter().rposition(|c| is_role(&c.text));
         let tail = role.map_or(head, |r| head.get(r + 1..).unwrap_or_default());
         let n = tail.len();
         let titled = n >= 2
             && tail
                 .get(n - 2)
-                .is_some_and(|t| role.is_some() || is_title(&compact(&t.text)));
+                .is_some_and(|t| role.is_some() || is_title(cx, &compact(&t.text)));
         let (title, name, rest) = if titled {
             (
                 tail.get(n - 2),
