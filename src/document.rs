@@ -502,7 +502,7 @@ impl Warning {
 ///
 /// ```
 /// let extractor = bodo::Extractor::new()?;
-/// let doc = extractor.extract("제목\n□ 4월 13일(화) 개최한다.");
+/// let doc = extractor.extract("제목\n□ 2026년 4월 13일(화) 개최한다.");
 /// assert_eq!(doc.warnings[0].kind, bodo::WarningKind::Weekday);
 /// assert_eq!(doc.warnings[0].kind.to_string(), "weekday");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
