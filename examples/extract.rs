@@ -21,13 +21,13 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use bodo::{Document, Extractor, Input};
+use bodo::{Document, Encoding, Extractor, Format, Input};
 
 use args::{Args, Command, HELP, parse_args};
 use summary::{Stats, summary};
 
 /// Files the directory walk takes, by extension (any case).
-const RELEASE_EXTENSIONS: &[&str] = &["txt", "hwpx", "hwp"];
+const RELEASE_EXTENSIONS: &[&str] = &["txt", "hwpx", "hwp", "pdf", "html", "htm", "md"];
 
 /// Where results go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,7 +176,8 @@ struct Outcome {
 #[derive(serde::Serialize)]
 struct Sourced<'a> {
     source: &'a str,
-    encoding: &'a str,
+    encoding: Encoding,
+    format: Format,
     #[serde(flatten)]
     document: &'a Document,
 }
@@ -186,6 +187,7 @@ impl<'a> Sourced<'a> {
         Sourced {
             source,
             encoding: input.encoding,
+            format: input.format,
             document,
         }
     }
@@ -195,7 +197,8 @@ impl<'a> Sourced<'a> {
 #[derive(serde::Serialize)]
 struct SourcedText<'a> {
     source: &'a str,
-    encoding: &'a str,
+    encoding: Encoding,
+    format: Format,
     text: &'a str,
 }
 
@@ -204,6 +207,7 @@ impl<'a> SourcedText<'a> {
         SourcedText {
             source,
             encoding: input.encoding,
+            format: input.format,
             text: &input.text,
         }
     }

@@ -519,9 +519,12 @@ pub enum WarningKind {
     Date,
     /// A stated count differs from the items listed beside it.
     Count,
-    /// The input itself was odd: empty, without lines, or with control
-    /// characters that were replaced.
+    /// The input itself was odd: empty, or with control characters that
+    /// were replaced.
     Input,
+    /// The text's layout was odd: a long line without breaks, read as
+    /// sentences.
+    Layout,
 }
 
 impl WarningKind {
@@ -533,6 +536,7 @@ impl WarningKind {
             WarningKind::Date => "date",
             WarningKind::Count => "count",
             WarningKind::Input => "input",
+            WarningKind::Layout => "layout",
         }
     }
 }

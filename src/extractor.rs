@@ -117,7 +117,7 @@ impl Extractor {
     /// let extractor = bodo::Extractor::new()?;
     /// let (input, doc) =
     ///     extractor.extract_path("fixtures/motie-2021-12-22-industry-dx-network.txt")?;
-    /// assert_eq!(input.encoding, "utf-8");
+    /// assert_eq!(input.encoding, bodo::Encoding::Utf8);
     /// let title = doc.title.unwrap();
     /// assert_eq!(&input.text[title.span], title.text);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -143,46 +143,60 @@ impl Extractor {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn extract_input(&self, input: &Input) -> Document {
-        // The one merge point for reading warnings (decoding), once
-        // `Input` carries them: they go first, as they concern the whole
-        // input, e.g. `document.warnings.splice(0..0, input.warnings.clone())`.
-        self.extract(&input.text)
+        // What reading noticed (control characters replaced) goes first:
+        // it concerns the whole input.
+        let mut document = self.extract(&input.text);
+        document
+            .warnings
+            .splice(0..0, input.warnings.iter().cloned());
+        document
     }
 
     /// Analyses one release. Never fails and never panics: text that no
     /// rule reads still ends up in a block, and contradictions become
     /// warnings, as does empty input (`empty input`, of kind `input`).
     pub fn extract(&self, text: &str) -> Document {
-        let source = Source::new(text);
-        let structure = structure::parse(&source);
-        let title = find(&structure.blocks, crate::BlockKind::Title)
-            .first()
-            .map(|b| source.snippet(b.span));
-        let subtitles = find(&structure.blocks, crate::BlockKind::Subtitle)
-            .iter()
-            .map(|b| source.snippet(b.span))
-            .collect();
-        let mut doc = Document {
-            schema_version: SCHEMA_VERSION,
-            title,
-            subtitles,
-            warnings: structure.warnings,
-            ..Document::default()
-        };
+        let mut doc = self.read(text);
         if text.trim().is_empty() {
             doc.warnings.insert(0, empty(text));
         }
+        doc
+    }
+
+    /// Pass 1 and pass 2 over `text`.
+    fn read(&self, text: &str) -> Document {
+        let source = Source::new(text);
+        let structure = structure::parse(&source);
+        if structure.joins.is_empty() {
+            let doc = self.facts(&source, &structure.blocks);
+            return with_structure(doc, &source, structure);
+        }
+        // Wrapped text (a PDF's): the facts are read with each paragraph as
+        // one line and their spans mapped back into the text as given; the
+        // block tree is the text's own.
+        let rejoined = crate::rejoin::rejoin(text, &structure.joins);
+        let joined = Source::new(&rejoined.text);
+        let facts = self.facts(&joined, &structure::parse(&joined).blocks);
+        let doc = crate::rejoin::remap(facts, &rejoined, text);
+        with_structure(doc, &source, structure)
+    }
+
+    /// Pass 2 over a block tree: the analysis, the recognisers and the
+    /// link step, giving a document of facts without its structure.
+    fn facts(&self, source: &Source<'_>, blocks: &[crate::Block]) -> Document {
+        let mut doc = Document {
+            schema_version: SCHEMA_VERSION,
+            ..Document::default()
+        };
         let analysis = Analysis::new(
-            &source,
-            &structure.blocks,
+            source,
+            blocks,
             &self.options,
             &self.morphology,
             &self.lexicon,
         );
         let facts = Facts::recognise(&analysis);
         crate::link::assemble(&analysis, facts, &mut doc);
-        drop(analysis);
-        doc.blocks = structure.blocks;
         doc
     }
 }
@@ -190,11 +204,36 @@ impl Extractor {
 /// Says that there was nothing to analyse, so that an empty file is not
 /// taken for a release in which bodo found nothing.
 fn empty(text: &str) -> Warning {
-    Warning::new(
+    let mut warning = Warning::new(
         WarningKind::Input,
         "empty input".into(),
         Span::new(0, text.len()),
-    )
+    );
+    warning.char_span = Span::new(0, text.chars().count());
+    warning
+}
+
+/// `doc` with the structure of pass 1: title, subtitles, the block tree,
+/// and pass 1's warnings before the others.
+fn with_structure(
+    mut doc: Document,
+    source: &Source<'_>,
+    structure: structure::Structure,
+) -> Document {
+    doc.title = find(&structure.blocks, crate::BlockKind::Title)
+        .first()
+        .map(|b| source.snippet(b.span));
+    doc.subtitles = find(&structure.blocks, crate::BlockKind::Subtitle)
+        .iter()
+        .map(|b| source.snippet(b.span))
+        .collect();
+    let mut warnings = structure.warnings;
+    for w in &mut warnings {
+        w.char_span = source.char_span(w.span);
+    }
+    doc.warnings.splice(0..0, warnings);
+    doc.blocks = structure.blocks;
+    doc
 }
 
 fn find(blocks: &[crate::Block], kind: crate::BlockKind) -> Vec<&crate::Block> {

@@ -73,6 +73,7 @@ mod lexicon;
 mod link;
 mod morph;
 mod read;
+mod rejoin;
 mod source;
 mod span;
 mod structure;
@@ -83,7 +84,7 @@ pub use date::Date;
 pub use document::*;
 pub use error::Error;
 pub use extractor::{Extractor, Options};
-pub use read::{Input, read_bytes, read_from, read_path};
+pub use read::{Encoding, Format, Input, read_bytes, read_from, read_path};
 pub use span::Span;
 pub use vocabulary::{Entry, Vocabulary};
 

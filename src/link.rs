@@ -206,6 +206,12 @@ fn add_departments(a: &Analysis<'_>, contacts: &[Contact], orgs: &mut Vec<Organi
         let Some(department) = c.department.as_deref() else {
             continue;
         };
+        // A department is an organisation when its last word is named like
+        // one (`기획조정실`, `협업지원센터`), not a phrase before a phone.
+        let last = department.rsplit(' ').next().unwrap_or(department);
+        if !(a.lexicon.is_org_name(last) || a.lexicon.unit_suffixes.ends_longer(last)) {
+            continue;
+        }
         let span = find_spaced(a, c.mention.span, department);
         add_org(a, orgs, department, span);
     }

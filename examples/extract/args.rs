@@ -12,14 +12,16 @@ extract: analyse Korean government press releases (보도자료) as JSON
 usage: cargo run --release --example extract -- [OPTIONS] PATH...
 
 A PATH is a file, a directory (walked recursively in sorted order, taking
-.txt, .hwpx and .hwp files) or - for standard input. The format is told by
-the content: text in UTF-8, UTF-16 (with a byte-order mark) or CP949/EUC-KR,
-HWPX, or HWP 5.0 (even when named .hwpx).
+.txt, .hwpx, .hwp, .pdf, .html, .htm and .md files) or - for standard
+input. The format is told by the content: text in UTF-8, UTF-16 (with a
+byte-order mark) or CP949/EUC-KR (Markdown included), HWPX, HWP 5.0 (even
+when named .hwpx), PDF or HTML.
 
 One file (or -) prints one pretty JSON document. A directory, several
-PATHs, or --jsonl print JSON Lines: one compact document per line with two
-more fields in front, `source` (the path) and `encoding` (how the input
-was decoded), and for an input that failed a line {\"source\", \"error\"}.
+PATHs, or --jsonl print JSON Lines: one compact document per line with
+three more fields in front, `source` (the path), `encoding` (how the input
+was decoded) and `format` (text, hwpx, hwp, pdf, html or markdown),
+and for an input that failed a line {\"source\", \"error\"}.
 Output keeps the input order; nothing but data goes to standard output.
 
 options:
@@ -28,7 +30,7 @@ options:
                              (the tree is most of the output; the facts stay)
   --text                     print the plain text that would be analysed
                              (after decoding and HWPX/HWP reading) instead;
-                             as JSON Lines {source, encoding, text} for
+                             as JSON Lines {source, encoding, format, text} for
                              several inputs
   -o DIR, --output DIR       write DIR/NAME.json (pretty, with source and
                              encoding), or NAME.txt with --text, per input

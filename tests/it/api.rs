@@ -53,7 +53,7 @@ fn extract_path_reads_and_extracts_in_one_call() {
 
     let hwp = repo_path("../shared/corpus/originals/156754268.hwp");
     let (input, doc) = EXTRACTOR.extract_path(&hwp).expect("the original reads");
-    assert_eq!(input.encoding, "hwp5");
+    assert_eq!(input.encoding, bodo::Encoding::Hwp5);
     check_spans(&input.text, &doc);
 
     let err = EXTRACTOR.extract_path("no/such/release.txt").unwrap_err();

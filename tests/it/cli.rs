@@ -118,7 +118,7 @@ fn a_directory_gives_json_lines_in_order_and_reports_each_error() {
     put(&dir, "b/3-tiny.hwpx", &tiny_hwpx());
     let hwp = std::fs::read(originals_dir().join("156754268.hwp")).expect("original");
     put(&dir, "b/4-really-hwp.hwpx", &hwp);
-    put(&dir, "b/notes.md", b"# not a release, skipped");
+    put(&dir, "b/notes.csv", b"not a release, skipped");
     put(&dir, "c/5-bad-bytes.txt", b"\xbc\xad abc \x80\xff");
     put(&dir, "c/6-binary.txt", b"\x7fELF\x02\x01\x01\0\0\0");
     put(

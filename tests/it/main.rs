@@ -8,6 +8,8 @@ mod corpus;
 mod dictionary;
 mod gold;
 mod golden;
+mod inputs;
+mod layouts;
 mod links;
 mod props;
 mod readers;

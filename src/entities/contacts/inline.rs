@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{PHONE, compact, contact, is_name, is_title};
+use super::{EMAIL, PHONE, compact, contact, email_value, is_name, is_title, phones_in};
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::document::Contact;
@@ -33,14 +33,51 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<close>[\d,~\s]*\))?(?:\s*\((?P<who>[^()]{2,40})\))?").expect("after pattern")
 });
 
-/// Reads every phone number in `span` into `out`.
+/// A number without its area code, or a short hotline, after a phone
+/// sign: `☎ 830-6715`, `(☎ 109)`, `전화 1388`.
+static LOCAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:☎|☏|(?i:tel)\.|전화)\s*[:：]?\s*(?P<n>\d{3,4}-\d{4}|\d{3,4})(?:[^\d\-]|$)")
+        .expect("local pattern")
+});
+
+/// Reads every phone number and e-mail address in `span` into `out`: the
+/// numbers, their short extensions written out in full (`061-531-3671 /
+/// 3681`), numbers without an area code after a phone sign, and e-mail
+/// addresses.
 pub(super) fn phones(cx: &Analysis<'_>, span: Span, out: &mut Vec<Contact>) {
     let text = cx.text(span);
-    for m in PHONE.find_iter(text) {
-        let phone = Span::new(span.start + m.start(), span.start + m.end());
+    let mut first: Option<Contact> = None;
+    let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+    for (range, value) in phones_in(text) {
+        let phone = Span::new(span.start + range.start, span.start + range.end);
+        let is_number = PHONE.is_match(cx.text(phone));
+        taken.push(range);
+        if is_number {
+            first = read(cx, span, phone);
+            if let Some(c) = first.clone() {
+                out.push(c);
+            }
+        } else if let Some(mut c) = first.clone() {
+            // An extension: whose the number before it is.
+            c.mention = cx.source.snippet(phone);
+            c.phone = Some(value);
+            out.push(c);
+        }
+    }
+    for caps in LOCAL.captures_iter(text) {
+        let Some(n) = caps.name("n") else { continue };
+        if taken.iter().any(|r| r.start < n.end() && n.start() < r.end) {
+            continue;
+        }
+        let phone = Span::new(span.start + n.start(), span.start + n.end());
         if let Some(c) = read(cx, span, phone) {
             out.push(c);
         }
+    }
+    for m in EMAIL.find_iter(text) {
+        let mut c = contact(cx, Span::new(span.start + m.start(), span.start + m.end()));
+        c.email = Some(email_value(m.as_str()));
+        out.push(c);
     }
 }
 
@@ -77,15 +114,19 @@ fn read(cx: &Analysis<'_>, within: Span, phone: Span) -> Option<Contact> {
         start = run.start;
         name_the(cx, run, &mut c);
     }
-    if c.department
-        .as_deref()
-        .is_some_and(|d| PHONE_WORDS.contains(&d))
-        || c.department.is_none()
+    // `상담 전화 ☏109`: the word for a phone is not whose it is.
+    if c.department.as_deref().is_some_and(is_phone_word) {
+        c.department = None;
+    } else if let Some(d) = c.department.as_deref()
+        && let Some((rest, last)) = d.rsplit_once(' ')
+        && is_phone_word(last)
     {
+        c.department = Some(rest.trim().to_string());
+    }
+    if c.department.is_none() {
         // `…연구소로 전화(☎054-…)`: the department is the word before the
         // phone word, without its particle.
-        c.department = addressee(cx, Span::new(within.start, start))
-            .or(c.department.filter(|d| !PHONE_WORDS.contains(&d.as_str())));
+        c.department = addressee(cx, Span::new(within.start, start));
     }
     let span = Span::new(start, end.min(within.end));
     c.mention = cx.source.snippet(span);
@@ -107,7 +148,10 @@ fn noun_run(cx: &Analysis<'_>, span: Span) -> Option<Span> {
     let mut end = None;
     let mut rest = body;
     for _ in 0..8 {
-        let from = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let mut from = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        // `〔상수도팀`: an opening bracket is not part of the name.
+        let raw = rest.get(from..).unwrap_or("");
+        from += raw.len() - raw.trim_start_matches(is_opening).len();
         let word = rest.get(from..).unwrap_or("");
         let at = Span::new(span.start + from, span.start + rest.len());
         if word.is_empty() || !is_name_word(cx, &morphemes, at, word) {
@@ -151,7 +195,22 @@ fn near_before(cx: &Analysis<'_>, start: usize, at: usize) -> Span {
 const NEAR: usize = 240;
 
 /// Words for "phone" that stand before a number, not whose it is.
-const PHONE_WORDS: &[&str] = &["전화", "연락처", "대표번호", "전화번호", "문의처"];
+const PHONE_WORDS: &[&str] = &["전화", "연락처", "대표번호", "전화번호", "문의처", "문의"];
+
+/// Whether `word` (spaces and a closing colon aside: `연 락 처:`) is a word
+/// for a phone.
+fn is_phone_word(word: &str) -> bool {
+    let compact: String = word
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：'))
+        .collect();
+    PHONE_WORDS.contains(&compact.as_str())
+}
+
+/// Opening brackets, which a name never starts with.
+fn is_opening(c: char) -> bool {
+    matches!(c, '(' | '[' | '〔' | '【' | '〈' | '《' | '<' | '「' | '『')
+}
 
 /// The word right before `span`'s end when, without its particle, it
 /// names a department or agency (`국립경주문화유산연구소로` → `…연구소`).

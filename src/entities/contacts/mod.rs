@@ -18,17 +18,59 @@ use crate::Span;
 use crate::analysis::Analysis;
 use crate::document::{Block, Contact};
 
-/// `044-203-4321`, `02-3150-2072`, `010-5***-6076` (masked), `1800-5233`.
+/// `044-203-4321`, `02-3150-2072`, `010-5***-6076` (masked), the area
+/// code closed by a bracket as board pages write it (`061) 850-5031`,
+/// `061)797-2857`), and the nationwide numbers `15xx`, `16xx`, `18xx`
+/// (`1800-5233`; not `1994-2014`, a span of years).
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<phone>\b0\d{1,2}-[\d*]{3,4}-\d{4}\b|\b1[5-9]\d{2}-\d{4}\b)")
+    Regex::new(r"(?P<phone>\b0\d{1,2}(?:-|\)\s?)[\d*]{3,4}-\d{4}\b|\b1[568]\d{2}-\d{4}\b)")
         .expect("phone pattern")
 });
 
-/// `daae0517@korea.kr`.
+/// `daae0517@korea.kr`, and `kmccvision@ korea.kr` with a stray space.
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})")
+    Regex::new(r"(?P<email>[A-Za-z0-9._%+-]+@ ?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})")
         .expect("email pattern")
 });
+
+/// Short extensions after a number: `061-531-3671 / 3681`,
+/// `061-452-6033/6034`, `02-3017-7074, 7076, 7080`.
+static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[/,]\s*(?P<n>\d{3,4})(?:[^\d\-]|$)").expect("extension pattern")
+});
+
+/// A phone written out in full from its number and a short extension:
+/// the extension takes the place of the number's last digits.
+fn extended(phone: &str, extension: &str) -> String {
+    let head = phone.rsplit_once('-').map_or(phone, |(head, _)| head);
+    format!("{head}-{extension}")
+}
+
+/// The numbers of `text` with their spans: each phone, and the short
+/// extensions after it written out in full.
+fn phones_in(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    for m in PHONE.find_iter(text) {
+        out.push((m.range(), m.as_str().to_string()));
+        let mut at = m.end();
+        while let Some(c) = text.get(at..).and_then(|rest| EXTENSION.captures(rest)) {
+            let (Some(all), Some(n)) = (c.get(0), c.name("n")) else {
+                break;
+            };
+            out.push((
+                at + n.start()..at + n.end(),
+                extended(m.as_str(), n.as_str()),
+            ));
+            at += n.end().min(all.end());
+        }
+    }
+    out
+}
+
+/// An e-mail address as a value: without the stray spaces of the text.
+fn email_value(written: &str) -> String {
+    written.chars().filter(|c| !c.is_whitespace()).collect()
+}
 
 /// Whether `compact` (a cell or word with its spaces removed) reads as a
 /// title: a known title, or a known title with a qualifier before it

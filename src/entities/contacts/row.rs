@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{EMAIL, PHONE, compact, contact, inline, is_name, is_title};
+use super::{EMAIL, PHONE, compact, contact, email_value, inline, is_name, is_title, phones_in};
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::document::{Block, Contact, Snippet};
@@ -49,23 +49,28 @@ pub(super) fn read(
     carry.department.clone_from(&department);
     let phones: Vec<String> = reach
         .iter()
-        .flat_map(|c| PHONE.find_iter(c).map(|m| m.as_str().to_string()))
+        .flat_map(|c| phones_in(c).into_iter().map(|(_, phone)| phone))
         .collect();
     let emails: Vec<String> = reach
         .iter()
-        .flat_map(|c| EMAIL.find_iter(c).map(|m| m.as_str().to_string()))
+        .flat_map(|c| EMAIL.find_iter(c).map(|m| email_value(m.as_str())))
         .collect();
-    for (i, (title, name)) in who
-        .people(phones.len().max(emails.len()))
-        .into_iter()
-        .enumerate()
-    {
+    let people = who.people(phones.len().max(emails.len()));
+    for (i, (title, name)) in people.iter().enumerate() {
         let mut c = contact(cx, block.span);
         c.department.clone_from(&department);
-        c.title = title;
-        c.name = name;
+        c.title.clone_from(title);
+        c.name.clone_from(name);
         c.phone = phones.get(i).or(phones.first()).cloned();
         c.email = emails.get(i).or(emails.first()).cloned();
+        out.push(c);
+    }
+    // More numbers than people (`7074, 7076, 7080`): the rest are the
+    // row's too.
+    for extra in phones.iter().skip(people.len().max(1)) {
+        let mut c = contact(cx, block.span);
+        c.department.clone_from(&department);
+        c.phone = Some(extra.clone());
         out.push(c);
     }
     true
