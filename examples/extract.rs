@@ -3,79 +3,53 @@
 //!
 //! cargo run --release --example extract -- [OPTIONS] PATH...
 
-use std::collections::{BTreeMap, HashMap};
-use std::io::{IsTerminal, Write};
+#[path = "extract/args.rs"]
+mod args;
+#[path = "extract/html.rs"]
+mod html;
+#[path = "extract/json.rs"]
+mod json;
+#[path = "extract/summary.rs"]
+mod summary;
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use bodo::{Document, Encoding, Extractor, Format, Input, Options};
+use bodo::{Document, Encoding, Extractor, Format, Input};
 
-const HELP: &str = "\
-extract: analyse Korean government press releases (보도자료) as JSON
+use args::{Args, Command, HELP, parse_args};
+use summary::{Stats, summary};
 
-usage: cargo run --release --example extract -- [OPTIONS] PATH...
+/// Files the directory walk takes, by extension (any case).
+const RELEASE_EXTENSIONS: &[&str] = &["txt", "hwpx", "hwp", "pdf", "html", "htm", "md"];
 
-A PATH is a file, a directory (walked recursively in sorted order, taking
-.txt, .hwpx, .hwp, .pdf, .html, .htm and .md files) or - for standard
-input. The format is told by the content: text in UTF-8, UTF-16 (with a
-byte-order mark) or CP949/EUC-KR (Markdown included), HWPX, HWP 5.0 (even
-when named .hwpx), PDF or HTML.
-
-One input prints one pretty JSON document. Several inputs, or --jsonl,
-print JSON Lines: one document per line with three more fields, `source`
-(the path), `encoding` (how the input was decoded) and `format` (text,
-hwpx, hwp, pdf, html or markdown). Output keeps the
-input order; nothing but data goes to standard output.
-
-options:
-  --jsonl                    JSON Lines even for one input
-  --text                     print the plain text that would be analysed
-                             (after decoding and HWPX/HWP reading) instead;
-                             as JSON Lines {source, encoding, format, text} for
-                             several inputs
-  --output DIR               write DIR/NAME.json (or NAME.txt with --text)
-                             per input instead of printing
-  --html OUT                 also write an HTML view of each release (the
-                             text with every item marked, and the facts as
-                             tables): OUT is the page for one input; for
-                             several, or when OUT is a directory, OUT/NAME.html
-                             per input and OUT/index.html listing them
-  --reference-date YYYY-MM-DD
-                             date to infer missing years from when a
-                             release has no dated header
-  --jobs N, -j N             threads (default: all cores)
-  -h, --help                 this help
-
-Errors print one line on standard error (error: PATH: what is wrong) and
-the batch goes on; the exit code is 1 when any input failed, 2 for wrong
-usage. Batches end with a summary line on standard error, and show
-progress there when it is a terminal.
-
-example:
-  cargo run --release --example extract -- --jobs 2 releases/ > releases.jsonl
-";
-
-/// What the command line asked for.
-#[derive(Debug, Default)]
-struct Args {
-    paths: Vec<String>,
-    jsonl: bool,
-    text: bool,
-    output: Option<PathBuf>,
-    html: Option<HtmlOut>,
-    options: Options,
-    jobs: Option<usize>,
+/// Where results go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// One input on standard output: the library's document, pretty, or
+    /// the text as read.
+    One,
+    /// JSON Lines on standard output.
+    Lines,
+    /// One file per input in the `--output` directory.
+    Files,
 }
 
 fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
-        Ok(Some(args)) => args,
-        Ok(None) => {
+        Ok(Command::Run(args)) => args,
+        Ok(Command::Help) => {
             print!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Command::Version) => {
+            println!("extract (bodo {})", env!("CARGO_PKG_VERSION"));
             return ExitCode::SUCCESS;
         }
         Err(message) => {
@@ -83,6 +57,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(dir) = &args.output {
+        if dir.exists() && !dir.is_dir() {
+            eprintln!("error: --output {}: not a directory", dir.display());
+            return ExitCode::from(2);
+        }
+        if let Err(err) = std::fs::create_dir_all(dir) {
+            eprintln!("error: --output {}: {err}", dir.display());
+            return ExitCode::from(1);
+        }
+    }
     let extractor = match Extractor::with_options(args.options.clone()) {
         Ok(extractor) => extractor,
         Err(err) => {
@@ -94,89 +78,25 @@ fn main() -> ExitCode {
     if let Some(html) = &args.html {
         html.plan(&items);
     }
-    let ok = run(&args, &extractor, &items);
-    if args.html.as_ref().is_none_or(HtmlOut::finish) && ok {
+    let ok = run(&args, mode(&args), &extractor, &items);
+    if args.html.as_ref().is_none_or(html::HtmlOut::finish) && ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
 }
 
-/// Hand-written: six options do not need a parser crate. `Ok(None)` asks
-/// for the help.
-fn parse_args(raw: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
-    let mut args = Args::default();
-    let mut raw = raw.peekable();
-    let mut only_paths = false;
-    while let Some(arg) = raw.next() {
-        if only_paths || arg == "-" || !arg.starts_with('-') {
-            args.paths.push(arg);
-            continue;
-        }
-        let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) => (name.to_string(), Some(value.to_string())),
-            None => (arg.clone(), None),
-        };
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| raw.next())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match name.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--" => only_paths = true,
-            "--jsonl" => args.jsonl = true,
-            "--text" => args.text = true,
-            "--output" | "-o" => args.output = Some(PathBuf::from(value()?)),
-            "--html" => args.html = Some(HtmlOut::new(value()?)),
-            "--reference-date" => args.options.reference_date = Some(parse_date(&value()?)?),
-            "--jobs" | "-j" => {
-                let v = value()?;
-                match v.parse::<usize>() {
-                    Ok(n) if n > 0 => args.jobs = Some(n),
-                    _ => return Err(format!("--jobs needs a positive number, not {v:?}")),
-                }
-            }
-            _ => return Err(format!("unknown option {arg}")),
-        }
-    }
-    if args.paths.is_empty() {
-        return Err("no input given".into());
-    }
-    if args.text && args.html.is_some() {
-        return Err("--html shows the analysis, not --text".into());
-    }
-    Ok(Some(args))
-}
-
-/// `YYYY-MM-DD`, checked to be a day of the calendar.
-fn parse_date(s: &str) -> Result<(i32, u32, u32), String> {
-    let bad = || format!("--reference-date needs YYYY-MM-DD, not {s:?}");
-    let mut parts = s.splitn(3, '-');
-    let mut next = || parts.next().ok_or_else(bad);
-    let (y, m, d) = (next()?, next()?, next()?);
-    let year: i32 = y.parse().map_err(|_| bad())?;
-    let month: u32 = m.parse().map_err(|_| bad())?;
-    let day: u32 = d.parse().map_err(|_| bad())?;
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    match days.get((month as usize).wrapping_sub(1)) {
-        Some(&last) if y.len() == 4 && (1..=last).contains(&day) => Ok((year, month, day)),
-        _ => Err(bad()),
+/// One output format per command line, whatever the inputs turn out to
+/// hold: a directory or several paths mean JSON Lines even when they
+/// hold one release.
+fn mode(args: &Args) -> Mode {
+    let batch = args.paths.len() > 1 || args.paths.iter().any(|p| Path::new(p).is_dir());
+    if args.output.is_some() {
+        Mode::Files
+    } else if args.jsonl || batch {
+        Mode::Lines
+    } else {
+        Mode::One
     }
 }
 
@@ -186,7 +106,7 @@ enum Item {
     File(PathBuf),
     Stdin,
     /// A directory that could not be walked: reported in its place.
-    Unreadable(PathBuf, std::io::Error),
+    Unreadable(PathBuf, io::Error),
 }
 
 impl Item {
@@ -235,20 +155,24 @@ fn walk(dir: &Path, items: &mut Vec<Item>) {
 
 fn is_release(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    ["txt", "hwpx", "hwp", "pdf", "html", "htm", "md"]
+    RELEASE_EXTENSIONS
         .iter()
         .any(|x| x.eq_ignore_ascii_case(ext))
 }
 
-/// What one input gave: the rendered output, or the error line.
+/// What one input gave, sent from a worker to the printer: the input as
+/// read (its text dropped once analysed, unless `--text` prints it) and
+/// its document.
 struct Outcome {
-    result: Result<String, String>,
-    bytes: u64,
-    warnings: usize,
+    input: Input,
+    document: Option<Document>,
+    /// Bytes of decoded text, for the rate.
+    text_bytes: usize,
 }
 
-/// A document in JSON Lines: the input's path and decoding beside the
-/// library's fields, which stay as they are.
+/// A document in JSON Lines and `--output` files: where the input came
+/// from and how it was read, beside the library's fields, which stay as
+/// they are.
 #[derive(serde::Serialize)]
 struct Sourced<'a> {
     source: &'a str,
@@ -256,6 +180,17 @@ struct Sourced<'a> {
     format: Format,
     #[serde(flatten)]
     document: &'a Document,
+}
+
+impl<'a> Sourced<'a> {
+    fn new(source: &'a str, input: &'a Input, document: &'a Document) -> Sourced<'a> {
+        Sourced {
+            source,
+            encoding: input.encoding,
+            format: input.format,
+            document,
+        }
+    }
 }
 
 /// `--text` in JSON Lines.
@@ -267,40 +202,57 @@ struct SourcedText<'a> {
     text: &'a str,
 }
 
-/// Runs the batch on `jobs` threads sharing one extractor, printing in
-/// input order as results come in. Returns whether every input succeeded.
-fn run(args: &Args, extractor: &Extractor, items: &[Item]) -> bool {
-    let lines = args.jsonl || items.len() > 1;
-    let stdin = read_stdin(items);
+impl<'a> SourcedText<'a> {
+    fn new(source: &'a str, input: &'a Input) -> SourcedText<'a> {
+        SourcedText {
+            source,
+            encoding: input.encoding,
+            format: input.format,
+            text: &input.text,
+        }
+    }
+}
+
+/// An input that failed, in JSON Lines, so that output can be joined on
+/// `source` with the inputs.
+#[derive(serde::Serialize)]
+struct Failed<'a> {
+    source: &'a str,
+    error: &'a str,
+}
+
+/// Runs the batch on `jobs` threads sharing one extractor; this thread
+/// prints in input order as results come in. Returns whether every input
+/// succeeded.
+fn run(args: &Args, mode: Mode, extractor: &Extractor, items: &[Item]) -> bool {
     let jobs = args
         .jobs
         .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
         .unwrap_or(1)
         .clamp(1, items.len().max(1));
     let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
     let (send, receive) = mpsc::channel();
-    let mut report = Report::new(items.len(), lines || args.output.is_some());
+    let mut printer = Printer::new(args, mode, items.len());
     std::thread::scope(|scope| {
         for _ in 0..jobs {
             let send = send.clone();
-            let (next, stdin) = (&next, &stdin);
+            let (next, stop) = (&next, &stop);
             scope.spawn(move || {
-                loop {
+                while !stop.load(Ordering::Relaxed) {
                     let at = next.fetch_add(1, Ordering::Relaxed);
                     let Some(item) = items.get(at) else { break };
                     // A bug in a recogniser must cost one file, not the batch.
-                    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                        process(args, extractor, item, stdin, lines)
+                    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                        process(args, extractor, item)
                     }))
-                    .unwrap_or_else(|_| Outcome {
-                        result: Err(format!(
+                    .unwrap_or_else(|_| {
+                        Err(format!(
                             "{}: bodo panicked (a bug: please report it)",
                             item.source()
-                        )),
-                        bytes: 0,
-                        warnings: 0,
+                        ))
                     });
-                    if send.send((at, outcome)).is_err() {
+                    if send.send((at, result)).is_err() {
                         break;
                     }
                 }
@@ -309,175 +261,184 @@ fn run(args: &Args, extractor: &Extractor, items: &[Item]) -> bool {
         drop(send);
         let mut waiting = BTreeMap::new();
         let mut printed = 0;
-        for (at, outcome) in receive {
-            waiting.insert(at, outcome);
-            while let (Some(item), Some(outcome)) = (items.get(printed), waiting.remove(&printed)) {
-                report.emit(args, item, outcome);
+        for (at, result) in &receive {
+            waiting.insert(at, result);
+            while let (Some(item), Some(result)) = (items.get(printed), waiting.remove(&printed)) {
+                printer.emit(item, result);
                 printed += 1;
+            }
+            if printer.stopped {
+                stop.store(true, Ordering::Relaxed);
+                break;
             }
         }
     });
-    report.finish()
+    printer.finish()
 }
 
-/// Standard input, read once before the workers start.
-fn read_stdin(items: &[Item]) -> Option<Result<Input, String>> {
-    items
-        .iter()
-        .any(|i| matches!(i, Item::Stdin))
-        .then(|| bodo::read_from(std::io::stdin().lock(), "-").map_err(|err| err.to_string()))
+/// Reads and analyses one input.
+fn process(args: &Args, extractor: &Extractor, item: &Item) -> Result<Outcome, String> {
+    let mut input = match item {
+        Item::File(path) => bodo::read_path(path),
+        Item::Stdin => bodo::read_from(io::stdin().lock(), "-"),
+        Item::Unreadable(path, err) => return Err(format!("{}: {err}", path.display())),
+    }
+    .map_err(|err| err.to_string())?;
+    let text_bytes = input.text.len();
+    if args.text {
+        return Ok(Outcome {
+            input,
+            document: None,
+            text_bytes,
+        });
+    }
+    let mut document = extractor.extract_input(&input);
+    if let Some(html) = &args.html {
+        html.page(&item.source(), &input.text, &document);
+    }
+    if args.no_blocks {
+        document.blocks = Vec::new();
+    }
+    input.text = String::new();
+    Ok(Outcome {
+        input,
+        document: Some(document),
+        text_bytes,
+    })
 }
 
-/// Reads, analyses and renders one input.
-fn process(
-    args: &Args,
-    extractor: &Extractor,
-    item: &Item,
-    stdin: &Option<Result<Input, String>>,
-    lines: bool,
-) -> Outcome {
-    let failed = |message: String| Outcome {
-        result: Err(message),
-        bytes: 0,
-        warnings: 0,
-    };
-    let (input, bytes) = match read(item, stdin) {
-        Ok(read) => read,
-        Err(message) => return failed(message),
-    };
-    let source = item.source();
-    let lines = lines && args.output.is_none();
-    let (rendered, warnings) = if args.text {
-        let text = if lines {
-            serde_json::to_string(&SourcedText {
-                source: &source,
-                encoding: input.encoding,
-                format: input.format,
-                text: &input.text,
-            })
-        } else {
-            Ok(input.text.clone())
-        };
-        (text, 0)
-    } else {
-        let mut document = extractor.extract(&input.text);
-        // What the reader noticed (control characters replaced) comes first.
-        document
-            .warnings
-            .splice(0..0, input.warnings.iter().cloned());
-        if let Some(html) = &args.html {
-            html.page(&source, &input.text, &document);
+/// Writes one input's result in the layout `mode` asks for.
+fn write_record(
+    out: &mut impl Write,
+    mode: Mode,
+    source: &str,
+    outcome: &Outcome,
+) -> io::Result<()> {
+    let input = &outcome.input;
+    match (&outcome.document, mode) {
+        (Some(document), Mode::One) => json::write_pretty(out, document),
+        (Some(document), Mode::Lines) => {
+            json::write_line(out, &Sourced::new(source, input, document))
         }
-        let json = if lines {
-            serde_json::to_string(&Sourced {
-                source: &source,
-                encoding: input.encoding,
-                format: input.format,
-                document: &document,
-            })
-        } else {
-            serde_json::to_string_pretty(&document)
-        };
-        (json, document.warnings.len())
-    };
-    Outcome {
-        result: rendered.map_err(|err| format!("{source}: cannot serialise: {err}")),
-        bytes,
-        warnings,
-    }
-}
-
-fn read(item: &Item, stdin: &Option<Result<Input, String>>) -> Result<(Input, u64), String> {
-    match item {
-        Item::File(path) => {
-            let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
-            bodo::read_path(path)
-                .map(|input| (input, bytes))
-                .map_err(|err| err.to_string())
+        (Some(document), Mode::Files) => {
+            json::write_pretty(out, &Sourced::new(source, input, document))
         }
-        Item::Stdin => match stdin {
-            Some(Ok(input)) => Ok((input.clone(), input.text.len() as u64)),
-            Some(Err(message)) => Err(message.clone()),
-            None => Err("-: standard input was not read".into()),
-        },
-        Item::Unreadable(path, err) => Err(format!("{}: {err}", path.display())),
+        (None, Mode::Lines) => json::write_line(out, &SourcedText::new(source, input)),
+        // the text as read, ending in exactly one newline
+        (None, _) => {
+            out.write_all(input.text.as_bytes())?;
+            if input.text.ends_with('\n') {
+                Ok(())
+            } else {
+                out.write_all(b"\n")
+            }
+        }
     }
 }
 
-/// Output ends with exactly one newline: JSON gets one, text that
-/// already has it (as read) is left alone.
-fn with_newline(data: &str) -> String {
-    if data.ends_with('\n') {
-        data.to_string()
-    } else {
-        format!("{data}\n")
-    }
-}
-
-/// Writes results in order and keeps the counts for the summary.
-struct Report {
+/// Writes results in order, straight to standard output or to files, and
+/// keeps the counts for the summary.
+struct Printer<'a> {
+    args: &'a Args,
+    mode: Mode,
+    stdout: BufWriter<io::StdoutLock<'static>>,
+    stats: Stats,
     total: usize,
-    done: usize,
-    failures: usize,
-    warnings: usize,
-    bytes: u64,
     started: Instant,
     last_progress: Option<Instant>,
     terminal: bool,
-    summary: bool,
+    /// `--output` names given so far, so that a name met twice gets `-2`.
     names: BTreeMap<String, usize>,
-    stdout_closed: bool,
+    /// Standard output is gone: the batch stops.
+    stopped: bool,
+    /// It went because its reader stopped reading (`| head`): no error.
+    closed_pipe: bool,
 }
 
-impl Report {
-    fn new(total: usize, batch: bool) -> Report {
-        Report {
+impl<'a> Printer<'a> {
+    fn new(args: &'a Args, mode: Mode, total: usize) -> Printer<'a> {
+        Printer {
+            args,
+            mode,
+            stdout: BufWriter::new(io::stdout().lock()),
+            stats: Stats::default(),
             total,
-            done: 0,
-            failures: 0,
-            warnings: 0,
-            bytes: 0,
             started: Instant::now(),
             last_progress: None,
-            terminal: batch && std::io::stderr().is_terminal(),
-            summary: batch,
+            terminal: mode != Mode::One && io::stderr().is_terminal(),
             names: BTreeMap::new(),
-            stdout_closed: false,
+            stopped: false,
+            closed_pipe: false,
         }
     }
 
-    fn emit(&mut self, args: &Args, item: &Item, outcome: Outcome) {
-        self.done += 1;
-        self.bytes += outcome.bytes;
-        self.warnings += outcome.warnings;
-        let written = outcome.result.and_then(|data| match &args.output {
-            Some(dir) => self.write_file(dir, item, &data, args.text),
-            None if self.stdout_closed => Ok(()),
-            None => {
-                let mut out = std::io::stdout().lock();
-                out.write_all(with_newline(&data).as_bytes())
-                    .map_err(|err| {
-                        // a closed pipe (`| head`) is reported once, not per file
-                        self.stdout_closed = true;
-                        format!("standard output: {err}")
-                    })
+    fn emit(&mut self, item: &Item, result: Result<Outcome, String>) {
+        if self.stopped {
+            return;
+        }
+        self.stats.done += 1;
+        let source = item.source();
+        let written = result.and_then(|outcome| {
+            self.stats.text_bytes += outcome.text_bytes as u64;
+            if let Some(doc) = &outcome.document {
+                self.stats.count(doc);
+            }
+            match &self.args.output {
+                Some(dir) => self.write_file(dir, item, &source, &outcome),
+                None => {
+                    let written = write_record(&mut self.stdout, self.mode, &source, &outcome);
+                    self.flushed(written);
+                    Ok(())
+                }
             }
         });
         if let Err(message) = written {
-            self.failures += 1;
-            self.clear_progress();
-            eprintln!("error: {message}");
+            self.fail(&source, &message);
         }
         self.progress();
     }
 
-    /// `DIR/NAME.json`; a name met twice in one batch gets `-2`, `-3`…
+    /// Reports a failed input on standard error and, in JSON Lines, as a
+    /// line of its own.
+    fn fail(&mut self, source: &str, message: &str) {
+        self.stats.failures += 1;
+        self.clear_progress();
+        eprintln!("error: {message}");
+        if self.mode == Mode::Lines {
+            let error = message
+                .strip_prefix(source)
+                .and_then(|m| m.strip_prefix(": "))
+                .unwrap_or(message);
+            let written = json::write_line(&mut self.stdout, &Failed { source, error });
+            self.flushed(written);
+        }
+    }
+
+    /// Flushes what was written to standard output, and stops the batch
+    /// when standard output is gone: quietly when its reader closed the
+    /// pipe, as `ripgrep` does, with one error line otherwise.
+    fn flushed(&mut self, written: io::Result<()>) {
+        let Err(err) = written.and_then(|()| self.stdout.flush()) else {
+            return;
+        };
+        self.stopped = true;
+        if err.kind() == io::ErrorKind::BrokenPipe {
+            self.closed_pipe = true;
+        } else {
+            self.stats.failures += 1;
+            self.clear_progress();
+            eprintln!("error: standard output: {err}");
+        }
+    }
+
+    /// `DIR/NAME.json` (or `.txt`); a name met twice in one batch gets
+    /// `-2`, `-3`…
     fn write_file(
         &mut self,
         dir: &Path,
         item: &Item,
-        data: &str,
-        text: bool,
+        source: &str,
+        outcome: &Outcome,
     ) -> Result<(), String> {
         let stem = match item {
             Item::File(path) => path
@@ -492,9 +453,18 @@ impl Report {
         } else {
             format!("{stem}-{seen}")
         };
-        let path = dir.join(format!("{name}.{}", if text { "txt" } else { "json" }));
-        std::fs::create_dir_all(dir)
-            .and_then(|()| std::fs::write(&path, with_newline(data)))
+        let extension = if outcome.document.is_some() {
+            "json"
+        } else {
+            "txt"
+        };
+        let path = dir.join(format!("{name}.{extension}"));
+        std::fs::File::create(&path)
+            .and_then(|file| {
+                let mut out = BufWriter::new(file);
+                write_record(&mut out, self.mode, source, outcome)?;
+                out.flush()
+            })
             .map_err(|err| format!("{}: {err}", path.display()))
     }
 
@@ -504,8 +474,12 @@ impl Report {
             .last_progress
             .is_none_or(|last| now.duration_since(last) > Duration::from_millis(100));
         if self.terminal && due {
-            let rate = self.done as f64 / now.duration_since(self.started).as_secs_f64().max(1e-3);
-            eprint!("\r{}/{} files, {rate:.1} files/s ", self.done, self.total);
+            let rate =
+                self.stats.done as f64 / now.duration_since(self.started).as_secs_f64().max(1e-3);
+            eprint!(
+                "\r{}/{} files, {rate:.1} files/s ",
+                self.stats.done, self.total
+            );
             self.last_progress = Some(now);
         }
     }
@@ -519,110 +493,9 @@ impl Report {
     /// Prints the summary of a batch; true when nothing failed.
     fn finish(mut self) -> bool {
         self.clear_progress();
-        if self.summary {
-            let seconds = self.started.elapsed().as_secs_f64().max(1e-3);
-            eprintln!(
-                "{} file{}, {} failed, {} warnings, {:.2} MB/s",
-                self.total,
-                if self.total == 1 { "" } else { "s" },
-                self.failures,
-                self.warnings,
-                self.bytes as f64 / 1e6 / seconds
-            );
+        if self.mode != Mode::One && !self.closed_pipe {
+            eprintln!("{}", summary(&self.stats, self.started.elapsed()));
         }
-        self.failures == 0
-    }
-}
-
-/// `--html OUT`: the HTML view of each release (`bodo::view`), written
-/// beside the usual output.
-#[derive(Debug, Default)]
-struct HtmlOut {
-    out: PathBuf,
-    /// Each source's place in the batch and page name, planned in input
-    /// order so that a name met twice gets `-2`, `-3` … as with
-    /// `--output`. Empty when OUT is the one page.
-    pages: std::sync::OnceLock<HashMap<String, (usize, String)>>,
-    entries: std::sync::Mutex<Vec<(usize, bodo::view::IndexEntry)>>,
-    failed: AtomicUsize,
-}
-
-impl HtmlOut {
-    fn new(out: String) -> HtmlOut {
-        HtmlOut {
-            out: PathBuf::from(out),
-            ..HtmlOut::default()
-        }
-    }
-
-    /// Names the pages: OUT is a directory of pages unless it names the
-    /// page of a single input.
-    fn plan(&self, items: &[Item]) {
-        let mut pages = HashMap::new();
-        if items.len() > 1
-            || self.out.is_dir()
-            || self.out.as_os_str().to_string_lossy().ends_with('/')
-        {
-            let mut seen = HashMap::from([("index".to_string(), 1)]);
-            for (at, item) in items.iter().enumerate() {
-                let stem = match item {
-                    Item::Stdin => "stdin".into(),
-                    Item::File(path) | Item::Unreadable(path, _) => path
-                        .file_stem()
-                        .map_or("input".into(), |s| s.to_string_lossy().into_owned()),
-                };
-                let count = seen.entry(stem.clone()).or_insert(0);
-                *count += 1;
-                let name = if *count == 1 {
-                    stem
-                } else {
-                    format!("{stem}-{count}")
-                };
-                pages
-                    .entry(item.source())
-                    .or_insert((at, format!("{name}.html")));
-            }
-        }
-        let _ = self.pages.set(pages);
-    }
-
-    /// Writes the page of one release; a failure is reported here and
-    /// counted, and the release's JSON goes out as usual.
-    fn page(&self, source: &str, text: &str, document: &Document) {
-        let page = bodo::view::render(text, document);
-        let planned = self.pages.get().and_then(|pages| pages.get(source));
-        let path = planned.map_or(self.out.clone(), |(_, name)| self.out.join(name));
-        let written = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir),
-            _ => Ok(()),
-        };
-        match written.and_then(|()| std::fs::write(&path, page)) {
-            Ok(()) => {
-                if let (Some((at, name)), Ok(mut entries)) = (planned, self.entries.lock()) {
-                    entries.push((*at, bodo::view::IndexEntry::new(name, source, document)));
-                }
-            }
-            Err(err) => {
-                self.failed.fetch_add(1, Ordering::Relaxed);
-                eprintln!("error: {}: {err}", path.display());
-            }
-        }
-    }
-
-    /// Writes `index.html` for a batch; true when every page was written.
-    fn finish(&self) -> bool {
-        if self.pages.get().is_some_and(|pages| !pages.is_empty()) {
-            let mut entries = self.entries.lock().map(|e| e.clone()).unwrap_or_default();
-            entries.sort_by_key(|(at, _)| *at);
-            let entries: Vec<_> = entries.into_iter().map(|(_, entry)| entry).collect();
-            let path = self.out.join("index.html");
-            if let Err(err) = std::fs::create_dir_all(&self.out)
-                .and_then(|()| std::fs::write(&path, bodo::view::render_index(&entries)))
-            {
-                eprintln!("error: {}: {err}", path.display());
-                return false;
-            }
-        }
-        self.failed.load(Ordering::Relaxed) == 0
+        self.stats.failures == 0
     }
 }

@@ -2,11 +2,13 @@
 
 use std::path::PathBuf;
 
-/// What went wrong while setting bodo up or reading an input file.
+/// What went wrong while setting bodo up (loading the dictionary, giving
+/// it a date) or reading an input file.
 ///
 /// Extraction itself never fails: odd text gives fewer items and
 /// `warnings` in the [`Document`](crate::Document). Errors come only from
-/// setup (loading the dictionary) and from reading files.
+/// setup (loading the dictionary, checking a [`Date`](crate::Date)) and from
+/// reading files.
 ///
 /// # Example
 ///
@@ -23,6 +25,21 @@ pub enum Error {
         /// The dictionary directory, when it was loaded from disk.
         path: Option<PathBuf>,
         /// What lindera reported.
+        message: String,
+    },
+    /// A date that is not a day of the calendar (`2026-13-45`), or text
+    /// that is not `YYYY-MM-DD`, given as a [`Date`](crate::Date).
+    ///
+    /// ```
+    /// let err = "2026-02-30".parse::<bodo::Date>().unwrap_err();
+    /// assert!(matches!(err, bodo::Error::Date { .. }));
+    /// assert_eq!(err.to_string(), r#"invalid date "2026-02-30": 2026-02 has days 1 to 28"#);
+    /// ```
+    #[error("invalid date {input:?}: {message}")]
+    Date {
+        /// The date as given.
+        input: String,
+        /// What is wrong with it.
         message: String,
     },
     /// An input file could not be read from disk.

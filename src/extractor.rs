@@ -4,32 +4,55 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::analysis::Analysis;
-use crate::document::{Document, SCHEMA_VERSION};
+use crate::document::{Document, SCHEMA_VERSION, Warning, WarningKind};
 use crate::entities::Facts;
 use crate::lexicon::Lexicon;
 use crate::morph::Morphology;
 use crate::source::Source;
-use crate::{Error, Vocabulary, structure};
+use crate::{Date, Error, Input, Span, Vocabulary, structure};
 
-/// Settings of an [`Extractor`].
+/// Settings of an [`Extractor`], set with chained calls as
+/// `regex::RegexBuilder` does; `Options::new()` is `Options::default()`.
 ///
 /// # Example
 ///
 /// ```
-/// let mut options = bodo::Options::default();
-/// options.reference_date = Some((2021, 12, 22));
-/// let extractor = bodo::Extractor::with_options(options)?;
+/// use bodo::{Date, Extractor, Options};
+///
+/// let date: Date = "2021-12-22".parse()?; // or Date::new(2021, 12, 22)?
+/// let extractor = Extractor::with_options(Options::new().reference_date(date))?;
+/// assert_eq!(extractor.options().reference_date, Some(date));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options {
-    /// Year, month and day to infer missing years from when the release
-    /// itself has no dated header or explicit dates. Never the clock.
-    pub reference_date: Option<(i32, u32, u32)>,
+    /// The day to infer missing years from when the release itself has no
+    /// dated header or explicit dates. Never the clock. A [`Date`] is
+    /// checked when it is made, so an impossible day fails at setup.
+    pub reference_date: Option<Date>,
     /// Words of the user's own: organisations, titles and places bodo does
     /// not know (see [`Vocabulary`]).
     pub vocabulary: Vocabulary,
+}
+
+impl Options {
+    /// The default options: no reference date, no words of the user's own.
+    pub fn new() -> Options {
+        Options::default()
+    }
+
+    /// Sets [`Options::reference_date`].
+    pub fn reference_date(mut self, date: Date) -> Options {
+        self.reference_date = Some(date);
+        self
+    }
+
+    /// Sets [`Options::vocabulary`].
+    pub fn vocabulary(mut self, vocabulary: Vocabulary) -> Options {
+        self.vocabulary = vocabulary;
+        self
+    }
 }
 
 /// Turns release text into a [`Document`].
@@ -83,10 +106,65 @@ impl Extractor {
         &self.options
     }
 
+    /// Reads a release file ([`read_path`](crate::read_path): text, HWPX
+    /// or HWP) and analyses it: the common case in one call. Only reading
+    /// fails; the [`Input`] comes back beside the document, as the spans
+    /// refer to its `text`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let extractor = bodo::Extractor::new()?;
+    /// let (input, doc) =
+    ///     extractor.extract_path("fixtures/motie-2021-12-22-industry-dx-network.txt")?;
+    /// assert_eq!(input.encoding, bodo::Encoding::Utf8);
+    /// let title = doc.title.unwrap();
+    /// assert_eq!(&input.text[title.span], title.text);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extract_path(&self, path: impl AsRef<Path>) -> Result<(Input, Document), Error> {
+        let input = crate::read_path(path)?;
+        let document = self.extract_input(&input);
+        Ok((input, document))
+    }
+
+    /// Analyses an [`Input`] that was read with [`read_path`](crate::read_path),
+    /// [`read_from`](crate::read_from) or [`read_bytes`](crate::read_bytes):
+    /// [`extract`](Extractor::extract) on its text. Prefer it to
+    /// `extract(&input.text)`: it is where what reading noticed about the
+    /// input joins the document's warnings, ahead of the rest.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let extractor = bodo::Extractor::new()?;
+    /// let input = bodo::read_bytes("산업 디지털 전환\n□ 산업부는 밝혔다.\n".as_bytes(), "-")?;
+    /// assert_eq!(extractor.extract_input(&input), extractor.extract(&input.text));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extract_input(&self, input: &Input) -> Document {
+        // What reading noticed (control characters replaced) goes first:
+        // it concerns the whole input.
+        let mut document = self.extract(&input.text);
+        document
+            .warnings
+            .splice(0..0, input.warnings.iter().cloned());
+        document
+    }
+
     /// Analyses one release. Never fails and never panics: text that no
     /// rule reads still ends up in a block, and contradictions become
-    /// warnings.
+    /// warnings, as does empty input (`empty input`, of kind `input`).
     pub fn extract(&self, text: &str) -> Document {
+        let mut doc = self.read(text);
+        if text.trim().is_empty() {
+            doc.warnings.insert(0, empty(text));
+        }
+        doc
+    }
+
+    /// Pass 1 and pass 2 over `text`.
+    fn read(&self, text: &str) -> Document {
         let source = Source::new(text);
         let structure = structure::parse(&source);
         if structure.joins.is_empty() {
@@ -121,6 +199,18 @@ impl Extractor {
         crate::link::assemble(&analysis, facts, &mut doc);
         doc
     }
+}
+
+/// Says that there was nothing to analyse, so that an empty file is not
+/// taken for a release in which bodo found nothing.
+fn empty(text: &str) -> Warning {
+    let mut warning = Warning::new(
+        WarningKind::Input,
+        "empty input".into(),
+        Span::new(0, text.len()),
+    );
+    warning.char_span = Span::new(0, text.chars().count());
+    warning
 }
 
 /// `doc` with the structure of pass 1: title, subtitles, the block tree,

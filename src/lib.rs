@@ -64,6 +64,7 @@
 #![deny(missing_docs)]
 
 mod analysis;
+mod date;
 mod document;
 mod entities;
 mod error;
@@ -79,6 +80,7 @@ mod structure;
 pub mod view;
 mod vocabulary;
 
+pub use date::Date;
 pub use document::*;
 pub use error::Error;
 pub use extractor::{Extractor, Options};

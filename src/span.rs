@@ -87,6 +87,14 @@ impl Index<Span> for str {
     }
 }
 
+/// So that `&input.text[span]` works on an owned [`Input`](crate::Input)'s text.
+impl Index<Span> for String {
+    type Output = str;
+    fn index(&self, span: Span) -> &str {
+        &self[span.range()]
+    }
+}
+
 impl Serialize for Span {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         [self.start, self.end].serialize(serializer)

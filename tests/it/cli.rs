@@ -20,6 +20,30 @@ struct Run {
 /// Runs the example in the profile the tests were built in, so that no
 /// second build of the dictionary is needed.
 fn extract(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = command(args)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cargo runs");
+    if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
+        pipe.write_all(bytes).expect("stdin");
+    }
+    let out = child.wait_with_output().expect("the command ends");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8 output"),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// `cargo run` of the example with `args`; cargo `exec`s it, so the exit
+/// code and pipes are the example's own.
+fn command(args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO"));
     command.args(["run", "--quiet"]);
     // The variables cargo sets for this test would look like a change to
@@ -42,28 +66,11 @@ fn extract(args: &[&str], stdin: Option<&[u8]>) -> Run {
     if !cfg!(debug_assertions) {
         command.arg("--release");
     }
-    let mut child = command
+    command
         .args(["--example", "extract", "--"])
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cargo runs");
-    if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
-        pipe.write_all(bytes).expect("stdin");
-    }
-    let out = child.wait_with_output().expect("the command ends");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8 output"),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
 }
 
 /// A fresh scratch directory for one test.
@@ -85,6 +92,10 @@ fn one_file_prints_one_pretty_document() {
     let run = extract(&[FIXTURE], None);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.starts_with("{\n"), "pretty JSON");
+    assert!(
+        run.stdout.contains("\n    \"span\": [0, 50],\n"),
+        "spans on one line"
+    );
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("one JSON document");
     assert_eq!(doc["title"]["text"], "산업 디지털 전환에 산업계 참여 확산");
     assert!(doc.get("source").is_none(), "the library's Document only");
@@ -125,17 +136,14 @@ fn a_directory_gives_json_lines_in_order_and_reports_each_error() {
     let run = extract(&["--jobs", "2", dir_arg, missing_arg], None);
 
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let docs: Vec<serde_json::Value> = run
+    let lines: Vec<serde_json::Value> = run
         .stdout
         .lines()
-        .map(|l| serde_json::from_str(l).expect("one JSON document per line"))
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
         .collect();
-    let sources: Vec<&str> = docs
+    let names: Vec<&str> = lines
         .iter()
         .map(|d| d["source"].as_str().expect("source"))
-        .collect();
-    let names: Vec<&str> = sources
-        .iter()
         .map(|s| s.rsplit('/').next().unwrap_or(s))
         .collect();
     assert_eq!(
@@ -144,9 +152,17 @@ fn a_directory_gives_json_lines_in_order_and_reports_each_error() {
             "1-utf8.txt",
             "2-cp949.txt",
             "3-tiny.hwpx",
-            "4-really-hwp.hwpx"
-        ]
+            "4-really-hwp.hwpx",
+            "5-bad-bytes.txt",
+            "6-binary.txt",
+            "7-zip.hwpx",
+            "8-truncated.hwp",
+            "9-encrypted.hwp",
+            "missing.txt"
+        ],
+        "every input has its line, failed ones too"
     );
+    let (docs, failed) = lines.split_at(4);
     let encodings: Vec<&str> = docs
         .iter()
         .map(|d| d["encoding"].as_str().expect("encoding"))
@@ -160,6 +176,16 @@ fn a_directory_gives_json_lines_in_order_and_reports_each_error() {
         docs[3]["title"]["text"].is_string(),
         "the HWP release has a title"
     );
+    for line in failed {
+        let keys: Vec<&String> = line.as_object().expect("an object").keys().collect();
+        assert_eq!(keys, ["error", "source"], "{line}");
+        let source = line["source"].as_str().expect("source");
+        let error = line["error"].as_str().expect("error");
+        assert!(
+            run.stderr.contains(&format!("error: {source}: {error}\n")),
+            "the same error on stderr: {error}"
+        );
+    }
 
     let errors: Vec<&str> = run
         .stderr
@@ -183,7 +209,8 @@ fn a_directory_gives_json_lines_in_order_and_reports_each_error() {
     }
     let summary = run.stderr.lines().last().unwrap_or("");
     assert!(summary.starts_with("10 files, 6 failed, "), "{summary}");
-    assert!(summary.ends_with(" MB/s"), "{summary}");
+    assert!(summary.contains(" MB/s of text); "), "{summary}");
+    assert!(summary.ends_with(" contacts"), "{summary}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -271,6 +298,152 @@ fn an_unreadable_directory_is_one_error() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr.starts_with("error: ") && run.stderr.contains("locked: "),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A single file prints the library's document; a directory, even one
+/// holding a single release, or several paths print JSON Lines.
+#[test]
+fn a_directory_of_one_file_still_gives_json_lines() {
+    let dir = scratch("one");
+    put(
+        &dir,
+        "only.txt",
+        "산업부 보도자료\n□ 산업부는 밝혔다.\n".as_bytes(),
+    );
+    let file = dir.join("only.txt");
+    let (dir_arg, file_arg) = (dir.to_str().expect("UTF-8"), file.to_str().expect("UTF-8"));
+
+    let run = extract(&[dir_arg], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("one line");
+    assert_eq!(doc["source"], file_arg);
+    assert!(run.stderr.starts_with("1 file, 0 failed, 0 warnings in "));
+
+    let run = extract(&[file_arg, file_arg], None);
+    assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);
+
+    let run = extract(&[file_arg], None);
+    assert!(run.stdout.starts_with("{\n  \"schema_version\": 1,"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--output` files carry `source` and `encoding` and print spans on one
+/// line; `--no-blocks` leaves the tree out but keeps the field.
+#[test]
+fn output_files_name_their_source() {
+    let out = scratch("output");
+    let out_arg = out.to_str().expect("UTF-8");
+    let run = extract(&["--no-blocks", "-o", out_arg, FIXTURE], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = std::fs::read_to_string(out.join("motie-2021-12-22-industry-dx-network.json"))
+        .expect("written");
+    let doc: serde_json::Value = serde_json::from_str(&written).expect("JSON");
+    assert_eq!(doc["source"], FIXTURE);
+    assert_eq!(doc["encoding"], "utf-8");
+    assert_eq!(doc["blocks"], serde_json::json!([]));
+    assert!(
+        doc["title"]["text"].is_string() && !doc["dates"].as_array().expect("dates").is_empty()
+    );
+    assert!(
+        written.contains("\"span\": [0, 50],\n"),
+        "spans on one line"
+    );
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+/// `--output` naming a file is one error, not one per input.
+#[test]
+fn output_naming_a_file_is_one_error() {
+    let dir = scratch("output-file");
+    put(&dir, "taken", b"");
+    let taken = dir.join("taken");
+    let run = extract(
+        &["-o", taken.to_str().expect("UTF-8"), FIXTURE, FIXTURE],
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        format!("error: --output {}: not a directory\n", taken.display())
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `extract DIR | head`: the reader goes away, the extractor stops at its
+/// next write without a word and with the exit code of a clean stop.
+#[test]
+fn a_closed_pipe_stops_quietly() {
+    use std::io::{BufRead, BufReader};
+    let mut child = command(&[
+        "--jobs",
+        "1",
+        crate::common::corpus_dir().to_str().expect("UTF-8"),
+    ])
+    .stdin(Stdio::null())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .expect("cargo runs");
+    let mut first = String::new();
+    let stdout = child.stdout.take().expect("stdout");
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("a line");
+    // the reader is dropped: the pipe is closed with ~3 MB left to write
+    let out = child.wait_with_output().expect("the command ends");
+    assert!(first.starts_with("{\"source\":"), "{first}");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "",
+        "no error, no summary"
+    );
+}
+
+/// An empty or blank file is read and analysed, and says so.
+#[test]
+fn an_empty_file_gives_a_warning() {
+    let dir = scratch("empty");
+    put(&dir, "blank.txt", b" \n\n");
+    let run = extract(&[dir.join("blank.txt").to_str().expect("UTF-8")], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(
+        doc["warnings"],
+        serde_json::json!([{"kind": "input", "message": "empty input", "span": [0, 3], "char_span": [0, 3]}])
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn help_lists_every_option_and_version_prints_it() {
+    let run = extract(&["--help"], None);
+    assert_eq!(run.code, 0);
+    for option in [
+        "--jsonl",
+        "--no-blocks",
+        "--text",
+        "-o DIR, --output DIR",
+        "--reference-date",
+        "-j N, --jobs N",
+        "-V, --version",
+    ] {
+        assert!(run.stdout.contains(option), "{option}");
+    }
+    let run = extract(&["--version"], None);
+    assert_eq!(
+        run.stdout,
+        format!("extract (bodo {})\n", env!("CARGO_PKG_VERSION"))
+    );
+    let run = extract(&["--reference-date", "2026-02-30", FIXTURE], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("error: invalid date \"2026-02-30\": 2026-02 has days 1 to 28\n"),
         "{}",
         run.stderr
     );

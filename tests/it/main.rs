@@ -1,6 +1,7 @@
 //! The integration tests, in one binary: every binary that links bodo
 //! carries the ~85 MB dictionary, so tests share this one.
 
+mod api;
 mod cli;
 mod common;
 mod corpus;

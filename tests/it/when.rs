@@ -22,13 +22,13 @@ use std::sync::LazyLock;
 
 use crate::common::*;
 use crate::structure::cases;
-use bodo::{Document, Extractor, Options, Span};
+use bodo::{Date, Document, Extractor, Options, Span};
 
 /// An extractor with a reference date, for the cases that set one.
 static WITH_REFERENCE: LazyLock<Extractor> = LazyLock::new(|| {
-    let mut options = Options::default();
-    options.reference_date = Some((2026, 4, 13));
-    Extractor::with_options(options).expect("the embedded dictionary loads")
+    let date = Date::new(2026, 4, 13).expect("a day of the calendar");
+    Extractor::with_options(Options::new().reference_date(date))
+        .expect("the embedded dictionary loads")
 });
 
 fn date_line(d: &bodo::DateMention) -> String {

@@ -82,9 +82,9 @@ pub(crate) fn anchor(cx: &Analysis<'_>, blocks: &[Block]) -> Option<Anchor> {
         date,
         source: YearSource::Document,
     });
-    let reference = cx.options.reference_date.and_then(|(y, m, d)| {
+    let reference = cx.options.reference_date.and_then(|r| {
         Some(Anchor {
-            date: Date::new(y, m, d)?,
+            date: Date::new(r.year(), r.month(), r.day())?,
             source: YearSource::Reference,
         })
     });
