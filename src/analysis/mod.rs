@@ -223,6 +223,13 @@ impl<'a> Analysis<'a> {
         )
     }
 
+    /// The morphemes of `span` analysed on its own, not cached: for a word
+    /// of a line that is otherwise read without morphology (a table cell),
+    /// where analysing the whole line would cost more than the word.
+    pub(crate) fn analyse_alone(&self, span: Span) -> Vec<Morpheme> {
+        self.morphology.analyse(self.source.text, span)
+    }
+
     /// The morphemes of line `line` that lie inside `span`.
     fn in_line(&self, line: usize, span: Span) -> &[Morpheme] {
         let Some(cell) = self.cache.get(line) else {

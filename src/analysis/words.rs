@@ -35,7 +35,7 @@ impl Word {
     /// analysed once, then cached).
     pub(crate) fn stem_morphemes(&self, cx: &Analysis<'_>) -> Vec<Morpheme> {
         if self.light {
-            return cx.morphemes(self.stem).into_owned();
+            return cx.analyse_alone(self.stem);
         }
         self.morphemes
             .iter()
