@@ -38,6 +38,24 @@
 //! inside blocks (pass 2), stripping particles with a real morphological
 //! analyser (lindera with mecab-ko-dic) rather than by trimming characters.
 //!
+//! # How it works
+//!
+//! ```text
+//! text ─► structure ─► analysis ─────────────► recognisers ─► link ─► Document
+//!         block tree   segments, words,        one module a    joins facts:
+//!         (pass 1)     eojeols, phrases,       kind of fact,   people, refs,
+//!                      quotations, fields,     pure functions  events situated
+//!                      morphemes on demand     of the analysis
+//! ```
+//!
+//! Pass 1 reads the lines into a tree of blocks; the analysis computes once
+//! what every recogniser reads (words with particles cut by lindera's
+//! morphology, subject phrases, the quote marks that hold speech, `일시 /
+//! 장소` fields); each recogniser is a pure function of the analysis; the
+//! link step joins their facts (a quote's speaker to a person, an event to
+//! its date and venue). Vocabulary is data (`src/lexicon/*.tsv`), and users
+//! add their own with [`Vocabulary`].
+//!
 //! # Output
 //!
 //! [`Extractor::extract`] returns a [`Document`]: `title`, `subtitles`,
