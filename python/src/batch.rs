@@ -27,7 +27,10 @@ impl Job {
             return Ok(Job::Text(text.to_cow()?.into_owned()));
         }
         if let Ok(bytes) = item.cast::<PyBytes>() {
-            return Ok(Job::Bytes(bytes.as_bytes().to_vec(), format!("<input {index}>")));
+            return Ok(Job::Bytes(
+                bytes.as_bytes().to_vec(),
+                format!("<input {index}>"),
+            ));
         }
         item.extract::<PathBuf>().map(Job::Path).map_err(|_| {
             let kind = item
@@ -92,7 +95,10 @@ pub(crate) fn run(
             .collect();
         workers
             .into_iter()
-            .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     });
     let mut results: Vec<Option<Outcome>> = (0..jobs.len()).map(|_| None).collect();

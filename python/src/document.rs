@@ -2,10 +2,10 @@
 //!
 //! A [`Document`] keeps the Rust [`bodo::Document`], so `to_json()` is the
 //! library's own serde_json output, byte for byte. Attribute access goes
-//! through the same JSON, loaded into Python once (`json.loads`, on first
-//! use, not during extraction) and viewed through [`Item`]s: objects become
-//! `Item`s, arrays tuples, and ISO dates under a `date` or `*_date` key
-//! `datetime.date`s. Everything else is as in the JSON. Going through the
+//! through the same JSON, one top-level field at a time (picked through
+//! serde, loaded by `json.loads` on first use, never during extraction)
+//! and viewed through [`Item`]s: objects become `Item`s, arrays tuples,
+//! and ISO dates under a `date` or `*_date` key `datetime.date`s. Everything else is as in the JSON. Going through the
 //! serde form, not through one Python class per Rust type, means a field
 //! the library adds appears here with no code change, under its JSON name.
 
@@ -13,6 +13,8 @@ use pyo3::exceptions::{PyAttributeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
+
+use crate::fields;
 
 /// One analysed release: read-only, with the JSON field names as attributes.
 ///
@@ -26,39 +28,45 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 #[pyclass(frozen, module = "bodo_ko")]
 pub struct Document {
     doc: bodo::Document,
-    root: PyOnceLock<Py<Item>>,
+    /// Fields already viewed. Each is built on first access from that
+    /// field's JSON alone: reading `doc.people` does not convert `blocks`.
+    views: Py<PyDict>,
 }
 
 impl Document {
-    pub(crate) fn new(doc: bodo::Document) -> Document {
+    pub(crate) fn new(py: Python<'_>, doc: bodo::Document) -> Document {
         Document {
             doc,
-            root: PyOnceLock::new(),
+            views: PyDict::new(py).unbind(),
         }
-    }
-
-    fn root<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, Item>> {
-        self.root
-            .get_or_try_init(py, || {
-                let tree = json_loads(py, &compact(&self.doc)?)?;
-                Py::new(py, Item::wrap(py, tree.cast_into::<PyDict>()?.unbind()))
-            })
-            .map(|item| item.bind(py))
     }
 }
 
 #[pymethods]
 impl Document {
     fn __getattr__(&self, py: Python<'_>, name: &Bound<'_, PyString>) -> PyResult<Py<PyAny>> {
-        match self.root(py)?.get().lookup(py, name)? {
-            Some(value) => Ok(value),
-            None => Err(no_attribute("Document", name)),
+        let views = self.views.bind(py);
+        if let Some(value) = views.get_item(name)? {
+            return Ok(value.unbind());
         }
+        let json = fields::json(&self.doc, &name.to_cow()?).map_err(value_error)?;
+        let Some(json) = json else {
+            return Err(no_attribute("Document", name));
+        };
+        let value = view(py, name, json_loads(py, &json)?)?;
+        views.set_item(name, &value)?;
+        Ok(value.unbind())
     }
 
     fn __dir__(&self, py: Python<'_>) -> PyResult<Vec<Py<PyAny>>> {
-        let root = self.root(py)?.get();
-        Ok(names(py, root, &["to_dict", "to_json", "from_json"]))
+        let names = fields::names(&self.doc).map_err(value_error)?;
+        let methods = ["to_dict", "to_json", "from_json"];
+        Ok(names
+            .iter()
+            .map(String::as_str)
+            .chain(methods)
+            .map(|n| PyString::new(py, n).into_any().unbind())
+            .collect())
     }
 
     /// The JSON of the example extractor: pretty (indented by two spaces,
@@ -68,7 +76,8 @@ impl Document {
     #[pyo3(signature = (pretty = true))]
     fn to_json(&self, pretty: bool) -> PyResult<String> {
         if pretty {
-            serde_json::to_string_pretty(&self.doc).map_err(|e| PyValueError::new_err(e.to_string()))
+            serde_json::to_string_pretty(&self.doc)
+                .map_err(|e| PyValueError::new_err(e.to_string()))
         } else {
             compact(&self.doc)
         }
@@ -83,9 +92,9 @@ impl Document {
     /// A Document from the JSON of `to_json()` or of the example extractor.
     /// Raises `ValueError` when the JSON is not a document.
     #[staticmethod]
-    fn from_json(json: &str) -> PyResult<Document> {
+    fn from_json(py: Python<'_>, json: &str) -> PyResult<Document> {
         serde_json::from_str(json)
-            .map(Document::new)
+            .map(|doc| Document::new(py, doc))
             .map_err(|e| PyValueError::new_err(format!("not a bodo document: {e}")))
     }
 
@@ -152,7 +161,9 @@ impl Item {
     fn new(py: Python<'_>, fields: &Bound<'_, PyDict>) -> PyResult<Item> {
         Ok(Item::wrap(
             py,
-            deep_copy(py, fields.as_any())?.cast_into::<PyDict>()?.unbind(),
+            deep_copy(py, fields.as_any())?
+                .cast_into::<PyDict>()?
+                .unbind(),
         ))
     }
 
@@ -164,7 +175,9 @@ impl Item {
     }
 
     fn __dir__(&self, py: Python<'_>) -> Vec<Py<PyAny>> {
-        names(py, self, &["to_dict"])
+        let fields = self.raw.bind(py).keys().iter().map(Bound::unbind);
+        let to_dict = PyString::new(py, "to_dict").into_any().unbind();
+        fields.chain([to_dict]).collect()
     }
 
     /// The fields as a new, plain dict (lists, not tuples; dates as
@@ -173,7 +186,10 @@ impl Item {
         deep_copy(py, self.raw.bind(py).as_any())
     }
 
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyType>, (Bound<'py, PyAny>,))> {
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyType>, (Bound<'py, PyAny>,))> {
         Ok((py.get_type::<Item>(), (self.to_dict(py)?,)))
     }
 
@@ -236,7 +252,10 @@ fn to_date<'py>(py: Python<'py>, text: &str) -> PyResult<Option<Bound<'py, PyAny
     let shaped = bytes.len() == 10
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !shaped {
         return Ok(None);
     }
@@ -257,13 +276,19 @@ pub(crate) fn date_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
 }
 
 fn compact(doc: &bodo::Document) -> PyResult<String> {
-    serde_json::to_string(doc).map_err(|e| PyValueError::new_err(e.to_string()))
+    serde_json::to_string(doc).map_err(value_error)
+}
+
+fn value_error(err: impl std::fmt::Display) -> PyErr {
+    PyValueError::new_err(err.to_string())
 }
 
 fn json_loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
     static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     LOADS
-        .get_or_try_init(py, || Ok::<_, PyErr>(py.import("json")?.getattr("loads")?.unbind()))?
+        .get_or_try_init(py, || {
+            Ok::<_, PyErr>(py.import("json")?.getattr("loads")?.unbind())
+        })?
         .bind(py)
         .call1((json,))
 }
@@ -285,15 +310,6 @@ fn deep_copy<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound<
         return Ok(PyList::new(py, items)?.into_any());
     }
     Ok(value.clone())
-}
-
-/// The fields of `item` and the given method names, for `dir()`.
-fn names(py: Python<'_>, item: &Item, methods: &[&str]) -> Vec<Py<PyAny>> {
-    let fields = item.raw.bind(py).keys().iter().map(Bound::unbind);
-    let methods = methods
-        .iter()
-        .map(|m| PyString::new(py, m).into_any().unbind());
-    fields.chain(methods).collect()
 }
 
 fn no_attribute(class: &str, name: &Bound<'_, PyString>) -> PyErr {

@@ -71,7 +71,7 @@ impl Extractor {
     /// Analyses the text of one release. Never fails: odd text gives
     /// fewer items and `warnings`.
     fn extract(&self, py: Python<'_>, text: String) -> Document {
-        Document::new(py.detach(|| self.inner.extract(&text)))
+        Document::new(py, py.detach(|| self.inner.extract(&text)))
     }
 
     /// Reads a release file (UTF-8, UTF-16, CP949 text, HWPX or HWP 5.0,
@@ -81,7 +81,8 @@ impl Extractor {
     fn extract_file(&self, py: Python<'_>, path: PathBuf) -> PyResult<Document> {
         let job = Job::Path(path);
         let doc = py.detach(|| job.run(&self.inner));
-        doc.map(Document::new).map_err(|err| to_py_err(py, err))
+        doc.map(|doc| Document::new(py, doc))
+            .map_err(|err| to_py_err(py, err))
     }
 
     /// Analyses a release file's contents already in memory (any format
@@ -90,7 +91,8 @@ impl Extractor {
     fn extract_bytes(&self, py: Python<'_>, data: Vec<u8>, name: &str) -> PyResult<Document> {
         let job = Job::Bytes(data, name.to_string());
         let doc = py.detach(|| job.run(&self.inner));
-        doc.map(Document::new).map_err(|err| to_py_err(py, err))
+        doc.map(|doc| Document::new(py, doc))
+            .map_err(|err| to_py_err(py, err))
     }
 
     /// Analyses many releases in parallel on `threads` threads (default:
@@ -119,7 +121,11 @@ impl Extractor {
         let results = py.detach(|| batch::run(&self.inner, &jobs, threads))?;
         results
             .into_iter()
-            .map(|result| result.map(Document::new).map_err(|err| to_py_err(py, err)))
+            .map(|result| {
+                result
+                    .map(|doc| Document::new(py, doc))
+                    .map_err(|err| to_py_err(py, err))
+            })
             .collect()
     }
 

@@ -12,6 +12,7 @@ mod batch;
 mod document;
 mod errors;
 mod extractor;
+mod fields;
 
 use pyo3::prelude::*;
 
