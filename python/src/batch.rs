@@ -48,7 +48,7 @@ impl Job {
         match self {
             Job::Text(text) => Ok(extractor.extract(text)),
             Job::Path(path) => Ok(extractor.extract(&bodo::read_path(path)?.text)),
-            Job::Bytes(bytes, name) => Ok(extractor.extract(&bodo::read_bytes(bytes, name)?.text)),
+            Job::Bytes(bytes, name) => read_bytes(extractor, bytes, name),
         }
     }
 
@@ -60,6 +60,16 @@ impl Job {
             Job::Bytes(bytes, _) => bytes.len() as u64,
         }
     }
+}
+
+/// Reads a file's contents in memory, in any format bodo reads, and
+/// analyses them.
+pub(crate) fn read_bytes(
+    extractor: &bodo::Extractor,
+    bytes: &[u8],
+    name: &str,
+) -> Result<bodo::Document, bodo::Error> {
+    Ok(extractor.extract(&bodo::read_bytes(bytes, name)?.text))
 }
 
 type Outcome = Result<bodo::Document, bodo::Error>;

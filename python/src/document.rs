@@ -5,9 +5,10 @@
 //! through the same JSON, one top-level field at a time (picked through
 //! serde, loaded by `json.loads` on first use, never during extraction)
 //! and viewed through [`Item`]s: objects become `Item`s, arrays tuples,
-//! and ISO dates under a `date` or `*_date` key `datetime.date`s. Everything else is as in the JSON. Going through the
-//! serde form, not through one Python class per Rust type, means a field
-//! the library adds appears here with no code change, under its JSON name.
+//! and ISO dates under a `date` or `*_date` key `datetime.date`s;
+//! everything else is as in the JSON. Going through the serde form, not
+//! through one Python class per Rust type, means that a field the library
+//! adds appears here with no code change, under its JSON name.
 
 use pyo3::exceptions::{PyAttributeError, PyValueError};
 use pyo3::prelude::*;
@@ -76,8 +77,7 @@ impl Document {
     #[pyo3(signature = (pretty = true))]
     fn to_json(&self, pretty: bool) -> PyResult<String> {
         if pretty {
-            serde_json::to_string_pretty(&self.doc)
-                .map_err(|e| PyValueError::new_err(e.to_string()))
+            serde_json::to_string_pretty(&self.doc).map_err(value_error)
         } else {
             compact(&self.doc)
         }

@@ -1,6 +1,7 @@
 //! `Extractor`: one loaded dictionary, shared by every call and thread;
 //! `read_file` and its `Input`.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -88,9 +89,8 @@ impl Extractor {
     /// Analyses a release file's contents already in memory (any format
     /// `extract_file` reads); `name` labels errors.
     #[pyo3(signature = (data, name = "-"))]
-    fn extract_bytes(&self, py: Python<'_>, data: Vec<u8>, name: &str) -> PyResult<Document> {
-        let job = Job::Bytes(data, name.to_string());
-        let doc = py.detach(|| job.run(&self.inner));
+    fn extract_bytes(&self, py: Python<'_>, data: Cow<'_, [u8]>, name: &str) -> PyResult<Document> {
+        let doc = py.detach(|| batch::read_bytes(&self.inner, &data, name));
         doc.map(|doc| Document::new(py, doc))
             .map_err(|err| to_py_err(py, err))
     }

@@ -56,6 +56,13 @@ def test_a_bad_format_is_a_value_error(extractor, tmp_path):
         extractor.extract_many([RELEASE, b"PK\x03\x04 not really a zip", RELEASE])
 
 
+def test_extract_bytes_reads_any_format(extractor, fixture_doc):
+    assert extractor.extract_bytes(FIXTURE.read_bytes()) == fixture_doc
+    assert extractor.extract_bytes(bytearray(FIXTURE.read_bytes()), name="x.txt") == fixture_doc
+    # CP949 (EUC-KR) bytes are read as text too.
+    assert extractor.extract_bytes(RELEASE.encode("cp949")) == extractor.extract(RELEASE)
+
+
 def test_extract_many_refuses_what_it_cannot_read(extractor):
     with pytest.raises(TypeError, match="input 1: expected str"):
         extractor.extract_many([RELEASE, 42])
