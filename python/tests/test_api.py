@@ -5,6 +5,8 @@ import datetime
 import errno
 import json
 import pickle
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -132,6 +134,32 @@ def test_one_extractor_serves_many_threads(extractor):
     with ThreadPoolExecutor(4) as pool:
         got = list(pool.map(lambda t: extractor.extract(t).to_json(), texts))
     assert got == expected
+
+
+def test_extract_many_releases_the_gil(extractor):
+    """A Python thread keeps counting while extract_many runs; were the GIL
+    held, it would count only in the few milliseconds around the call."""
+    ticks = 0
+    stop = threading.Event()
+
+    def count():
+        nonlocal ticks
+        while not stop.is_set():
+            ticks += 1
+
+    counter = threading.Thread(target=count)
+    counter.start()
+    try:
+        before, started = ticks, time.perf_counter()
+        time.sleep(0.2)
+        rate = (ticks - before) / (time.perf_counter() - started)
+        before, started = ticks, time.perf_counter()
+        extractor.extract_many([FIXTURE.read_text(encoding="utf-8")] * 16, threads=1)
+        during = (ticks - before) / (time.perf_counter() - started)
+    finally:
+        stop.set()
+        counter.join()
+    assert during > rate / 4, f"counted {during:.0f}/s during the call, {rate:.0f}/s before"
 
 
 def test_module_metadata():
