@@ -3,7 +3,7 @@
 //!
 //! cargo run --release --example extract -- [OPTIONS] PATH...
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Write};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use bodo::{Document, Extractor, Input, Options};
+use bodo::{Document, Encoding, Extractor, Format, Input, Options};
 
 const HELP: &str = "\
 extract: analyse Korean government press releases (보도자료) as JSON
@@ -20,23 +20,30 @@ extract: analyse Korean government press releases (보도자료) as JSON
 usage: cargo run --release --example extract -- [OPTIONS] PATH...
 
 A PATH is a file, a directory (walked recursively in sorted order, taking
-.txt, .hwpx and .hwp files) or - for standard input. The format is told by
-the content: text in UTF-8, UTF-16 (with a byte-order mark) or CP949/EUC-KR,
-HWPX, or HWP 5.0 (even when named .hwpx).
+.txt, .hwpx, .hwp, .pdf, .html, .htm and .md files) or - for standard
+input. The format is told by the content: text in UTF-8, UTF-16 (with a
+byte-order mark) or CP949/EUC-KR (Markdown included), HWPX, HWP 5.0 (even
+when named .hwpx), PDF or HTML.
 
 One input prints one pretty JSON document. Several inputs, or --jsonl,
-print JSON Lines: one document per line with two more fields, `source`
-(the path) and `encoding` (how the input was decoded). Output keeps the
+print JSON Lines: one document per line with three more fields, `source`
+(the path), `encoding` (how the input was decoded) and `format` (text,
+hwpx, hwp, pdf, html or markdown). Output keeps the
 input order; nothing but data goes to standard output.
 
 options:
   --jsonl                    JSON Lines even for one input
   --text                     print the plain text that would be analysed
                              (after decoding and HWPX/HWP reading) instead;
-                             as JSON Lines {source, encoding, text} for
+                             as JSON Lines {source, encoding, format, text} for
                              several inputs
   --output DIR               write DIR/NAME.json (or NAME.txt with --text)
                              per input instead of printing
+  --html OUT                 also write an HTML view of each release (the
+                             text with every item marked, and the facts as
+                             tables): OUT is the page for one input; for
+                             several, or when OUT is a directory, OUT/NAME.html
+                             per input and OUT/index.html listing them
   --reference-date YYYY-MM-DD
                              date to infer missing years from when a
                              release has no dated header
@@ -59,6 +66,7 @@ struct Args {
     jsonl: bool,
     text: bool,
     output: Option<PathBuf>,
+    html: Option<HtmlOut>,
     options: Options,
     jobs: Option<usize>,
 }
@@ -83,7 +91,11 @@ fn main() -> ExitCode {
         }
     };
     let items = expand(&args.paths);
-    if run(&args, &extractor, &items) {
+    if let Some(html) = &args.html {
+        html.plan(&items);
+    }
+    let ok = run(&args, &extractor, &items);
+    if args.html.as_ref().is_none_or(HtmlOut::finish) && ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -117,6 +129,7 @@ fn parse_args(raw: impl Iterator<Item = String>) -> Result<Option<Args>, String>
             "--jsonl" => args.jsonl = true,
             "--text" => args.text = true,
             "--output" | "-o" => args.output = Some(PathBuf::from(value()?)),
+            "--html" => args.html = Some(HtmlOut::new(value()?)),
             "--reference-date" => args.options.reference_date = Some(parse_date(&value()?)?),
             "--jobs" | "-j" => {
                 let v = value()?;
@@ -130,6 +143,9 @@ fn parse_args(raw: impl Iterator<Item = String>) -> Result<Option<Args>, String>
     }
     if args.paths.is_empty() {
         return Err("no input given".into());
+    }
+    if args.text && args.html.is_some() {
+        return Err("--html shows the analysis, not --text".into());
     }
     Ok(Some(args))
 }
@@ -219,7 +235,7 @@ fn walk(dir: &Path, items: &mut Vec<Item>) {
 
 fn is_release(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    ["txt", "hwpx", "hwp"]
+    ["txt", "hwpx", "hwp", "pdf", "html", "htm", "md"]
         .iter()
         .any(|x| x.eq_ignore_ascii_case(ext))
 }
@@ -236,7 +252,8 @@ struct Outcome {
 #[derive(serde::Serialize)]
 struct Sourced<'a> {
     source: &'a str,
-    encoding: &'a str,
+    encoding: Encoding,
+    format: Format,
     #[serde(flatten)]
     document: &'a Document,
 }
@@ -245,7 +262,8 @@ struct Sourced<'a> {
 #[derive(serde::Serialize)]
 struct SourcedText<'a> {
     source: &'a str,
-    encoding: &'a str,
+    encoding: Encoding,
+    format: Format,
     text: &'a str,
 }
 
@@ -334,6 +352,7 @@ fn process(
             serde_json::to_string(&SourcedText {
                 source: &source,
                 encoding: input.encoding,
+                format: input.format,
                 text: &input.text,
             })
         } else {
@@ -341,11 +360,19 @@ fn process(
         };
         (text, 0)
     } else {
-        let document = extractor.extract(&input.text);
+        let mut document = extractor.extract(&input.text);
+        // What the reader noticed (control characters replaced) comes first.
+        document
+            .warnings
+            .splice(0..0, input.warnings.iter().cloned());
+        if let Some(html) = &args.html {
+            html.page(&source, &input.text, &document);
+        }
         let json = if lines {
             serde_json::to_string(&Sourced {
                 source: &source,
                 encoding: input.encoding,
+                format: input.format,
                 document: &document,
             })
         } else {
@@ -504,5 +531,98 @@ impl Report {
             );
         }
         self.failures == 0
+    }
+}
+
+/// `--html OUT`: the HTML view of each release (`bodo::view`), written
+/// beside the usual output.
+#[derive(Debug, Default)]
+struct HtmlOut {
+    out: PathBuf,
+    /// Each source's place in the batch and page name, planned in input
+    /// order so that a name met twice gets `-2`, `-3` … as with
+    /// `--output`. Empty when OUT is the one page.
+    pages: std::sync::OnceLock<HashMap<String, (usize, String)>>,
+    entries: std::sync::Mutex<Vec<(usize, bodo::view::IndexEntry)>>,
+    failed: AtomicUsize,
+}
+
+impl HtmlOut {
+    fn new(out: String) -> HtmlOut {
+        HtmlOut {
+            out: PathBuf::from(out),
+            ..HtmlOut::default()
+        }
+    }
+
+    /// Names the pages: OUT is a directory of pages unless it names the
+    /// page of a single input.
+    fn plan(&self, items: &[Item]) {
+        let mut pages = HashMap::new();
+        if items.len() > 1
+            || self.out.is_dir()
+            || self.out.as_os_str().to_string_lossy().ends_with('/')
+        {
+            let mut seen = HashMap::from([("index".to_string(), 1)]);
+            for (at, item) in items.iter().enumerate() {
+                let stem = match item {
+                    Item::Stdin => "stdin".into(),
+                    Item::File(path) | Item::Unreadable(path, _) => path
+                        .file_stem()
+                        .map_or("input".into(), |s| s.to_string_lossy().into_owned()),
+                };
+                let count = seen.entry(stem.clone()).or_insert(0);
+                *count += 1;
+                let name = if *count == 1 {
+                    stem
+                } else {
+                    format!("{stem}-{count}")
+                };
+                pages
+                    .entry(item.source())
+                    .or_insert((at, format!("{name}.html")));
+            }
+        }
+        let _ = self.pages.set(pages);
+    }
+
+    /// Writes the page of one release; a failure is reported here and
+    /// counted, and the release's JSON goes out as usual.
+    fn page(&self, source: &str, text: &str, document: &Document) {
+        let page = bodo::view::render(text, document);
+        let planned = self.pages.get().and_then(|pages| pages.get(source));
+        let path = planned.map_or(self.out.clone(), |(_, name)| self.out.join(name));
+        let written = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir),
+            _ => Ok(()),
+        };
+        match written.and_then(|()| std::fs::write(&path, page)) {
+            Ok(()) => {
+                if let (Some((at, name)), Ok(mut entries)) = (planned, self.entries.lock()) {
+                    entries.push((*at, bodo::view::IndexEntry::new(name, source, document)));
+                }
+            }
+            Err(err) => {
+                self.failed.fetch_add(1, Ordering::Relaxed);
+                eprintln!("error: {}: {err}", path.display());
+            }
+        }
+    }
+
+    /// Writes `index.html` for a batch; true when every page was written.
+    fn finish(&self) -> bool {
+        if self.pages.get().is_some_and(|pages| !pages.is_empty()) {
+            let mut entries = self.entries.lock().map(|e| e.clone()).unwrap_or_default();
+            entries.sort_by_key(|(at, _)| *at);
+            let entries: Vec<_> = entries.into_iter().map(|(_, entry)| entry).collect();
+            let path = self.out.join("index.html");
+            if let Err(err) = std::fs::create_dir_all(&self.out)
+                .and_then(|()| std::fs::write(&path, bodo::view::render_index(&entries)))
+            {
+                eprintln!("error: {}: {err}", path.display());
+                return false;
+            }
+        }
+        self.failed.load(Ordering::Relaxed) == 0
     }
 }

@@ -67,7 +67,11 @@ class Input:
     def text(self) -> str: ...
     @property
     def encoding(self) -> str:
-        """`utf-8`, `utf-8-sig`, `utf-16le`, `utf-16be`, `euc-kr`, `hwpx` or `hwp5`."""
+        """How the bytes were decoded: `utf-8`, `utf-8-sig`, `utf-16le`,
+        `utf-16be`, `euc-kr`, `hwpx`, `hwp5` or `pdf`."""
+    @property
+    def format(self) -> str:
+        """What the file was: `text`, `hwpx`, `hwp`, `pdf`, `html` or `markdown`."""
 
 def read_file(path: str | os.PathLike[str]) -> Input:
     """Reads a release file as `Extractor.extract_file` does."""
@@ -102,6 +106,7 @@ class Document:
     blocks: tuple[Block, ...]
     dates: tuple[DateMention, ...]
     times: tuple[TimeMention, ...]
+    durations: tuple[DurationMention, ...]
     venues: tuple[TextItem, ...]
     people: tuple[Person, ...]
     organizations: tuple[Organization, ...]
@@ -183,24 +188,54 @@ class DateMention(TextItem):
 class TimeMention(TextItem):
     start: str
     end: str | None
+    bound: Literal["from", "until", "after", "before"] | None
+
+@type_check_only
+class DurationMention(TextItem):
+    number: int
+    unit: Literal["year", "month", "week", "day", "hour", "minute"]
+
+@type_check_only
+class PersonRef(_Object):
+    """Points to `doc.people[person]`."""
+
+    person: int
+
+@type_check_only
+class OrganizationRef(_Object):
+    """Points to `doc.organizations[organization]`."""
+
+    organization: int
+
+Ref = Union[PersonRef, OrganizationRef]
 
 @type_check_only
 class Issuer(_Object):
     name: str
     alias: str | None
     head: Person | None
+    organization_id: int | None
 
 @type_check_only
 class Person(TextItem):
+    """One entry per person: the first mention, then every mention."""
+
     name: str
     title: str | None
     affiliation: str | None
+    affiliation_id: int | None
+    """Index in `doc.organizations`."""
+    id: int
+    """Index in `doc.people`."""
+    mentions: tuple[TextItem, ...]
 
 @type_check_only
 class Organization(_Object):
     name: str
     aliases: tuple[str, ...]
     mentions: tuple[TextItem, ...]
+    id: int
+    """Index in `doc.organizations`."""
 
 @type_check_only
 class Attendee(TextItem):
@@ -208,6 +243,7 @@ class Attendee(TextItem):
     name: str | None
     title: str | None
     organization: str | None
+    entity: Ref | None
 
 @type_check_only
 class Event(TextItem):
@@ -218,15 +254,21 @@ class Event(TextItem):
     venue: str | None
     hosts: tuple[str, ...]
     attendees: tuple[str, ...]
+    venue_id: int | None
+    """Index in `doc.venues`."""
+    host_refs: tuple[Ref, ...]
+    attendee_refs: tuple[Ref, ...]
 
 @type_check_only
 class Commitment(TextItem):
     actor: str | None
     index: int | None
+    actor_ref: Ref | None
 
 @type_check_only
 class Quote(TextItem):
     speaker: str | None
+    speaker_ref: Ref | None
 
 @type_check_only
 class Contact(TextItem):
@@ -235,9 +277,12 @@ class Contact(TextItem):
     title: str | None
     phone: str | None
     email: str | None
+    person_id: int | None
+    department_id: int | None
 
 @type_check_only
 class Warning(_Object):
-    kind: str
+    kind: Literal["numbering", "weekday", "date", "count", "input", "layout"]
     message: str
     span: Span
+    char_span: Span

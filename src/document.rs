@@ -43,6 +43,7 @@ impl Snippet {
 
 /// One release, analysed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -60,6 +61,9 @@ pub struct Document {
     pub dates: Vec<DateMention>,
     /// Every time of day mentioned.
     pub times: Vec<TimeMention>,
+    /// Lengths of time (`7일간`, `3개월`), which are never dates.
+    #[serde(default)]
+    pub durations: Vec<DurationMention>,
     /// Places where something happens.
     pub venues: Vec<Snippet>,
     /// People, with their titles and affiliations.
@@ -113,6 +117,7 @@ pub enum BlockKind {
 
 /// A node of the document tree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Block {
     /// What the block is.
     pub kind: BlockKind,
@@ -142,6 +147,7 @@ pub struct Block {
 
 /// The 보도시점 / 배포 header.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Header {
     /// 보도시점 / 보도일시: when the release may be published.
     pub embargo: Option<DateTimeMention>,
@@ -151,6 +157,7 @@ pub struct Header {
 
 /// A date with a time of day, such as an embargo.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DateTimeMention {
     /// The whole field as written.
     #[serde(flatten)]
@@ -179,6 +186,7 @@ pub enum YearSource {
 
 /// A date mentioned in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DateMention {
     /// The mention as written.
     #[serde(flatten)]
@@ -196,6 +204,7 @@ pub struct DateMention {
 
 /// A time of day, or a range of times.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TimeMention {
     /// The mention as written.
     #[serde(flatten)]
@@ -204,10 +213,98 @@ pub struct TimeMention {
     pub start: String,
     /// `HH:MM`, for ranges.
     pub end: Option<String>,
+    /// For a lone time, the side left open: `14시까지` is
+    /// [`TimeBound::Until`] 14:00.
+    #[serde(default)]
+    pub bound: Option<TimeBound>,
+}
+
+/// Which side of a lone time is open, as the particle after it says.
+///
+/// # Example
+///
+/// ```
+/// let extractor = bodo::Extractor::new()?;
+/// let doc = extractor.extract("□ 접수는 18시 이후 마감한다.");
+/// assert_eq!(doc.times[0].start, "18:00");
+/// assert_eq!(doc.times[0].bound, Some(bodo::TimeBound::After));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TimeBound {
+    /// `부터`: from the time on.
+    From,
+    /// `까지`: up to the time.
+    Until,
+    /// `이후`, `후`: after it.
+    After,
+    /// `이전`, `전`, `전까지`: before it.
+    Before,
+}
+
+/// A length of time: a number and its unit, never a date or a time of day
+/// (`7일 안에`, `10일간`, `3개월`, `2시간`).
+///
+/// # Example
+///
+/// ```
+/// let extractor = bodo::Extractor::new()?;
+/// let doc = extractor.extract("□ 신청 후 7일 안에 결과를 알린다.");
+/// assert!(doc.dates.is_empty());
+/// assert_eq!(doc.durations[0].mention.as_str(), "7일");
+/// assert_eq!(doc.durations[0].number, 7);
+/// assert_eq!(doc.durations[0].unit, bodo::DurationUnit::Day);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DurationMention {
+    /// The number and its unit as written (`7일`, `3개월`).
+    #[serde(flatten)]
+    pub mention: Snippet,
+    /// How many units.
+    pub number: u32,
+    /// The unit counted.
+    pub unit: DurationUnit,
+}
+
+/// The unit of a [`DurationMention`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DurationUnit {
+    /// `년`.
+    Year,
+    /// `개월`.
+    Month,
+    /// `주`, `주일`.
+    Week,
+    /// `일`.
+    Day,
+    /// `시간`.
+    Hour,
+    /// `분`.
+    Minute,
+}
+
+/// What a fact points to when it names a person or an organisation: the
+/// index of the entry in [`Document::people`] or
+/// [`Document::organizations`]. Serialised as `{"person": 3}` or
+/// `{"organization": 0}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Ref {
+    /// `people[i]`.
+    Person(usize),
+    /// `organizations[i]`.
+    Organization(usize),
 }
 
 /// The issuing ministry or agency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Issuer {
     /// Canonical name (`산업통상자원부`).
     pub name: String,
@@ -215,10 +312,15 @@ pub struct Issuer {
     pub alias: Option<String>,
     /// Its head as the release names them (`장관: 문승욱`).
     pub head: Option<Person>,
+    /// Its entry in [`Document::organizations`].
+    #[serde(default)]
+    pub organization_id: Option<usize>,
 }
 
-/// A person mentioned by name.
+/// A person named in the release: one entry per person, with every
+/// mention. `text` and `span` are those of the first mention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Person {
     /// The mention (name with title and affiliation as written).
     #[serde(flatten)]
@@ -227,12 +329,23 @@ pub struct Person {
     pub name: String,
     /// The title (`1차관`).
     pub title: Option<String>,
-    /// The organisation (`산업통상자원부`).
+    /// The organisation (`산업통상자원부`), under its canonical name.
     pub affiliation: Option<String>,
+    /// The affiliation's entry in [`Document::organizations`].
+    #[serde(default)]
+    pub affiliation_id: Option<usize>,
+    /// This person's index in [`Document::people`], which other facts
+    /// point to ([`Ref::Person`]).
+    #[serde(default)]
+    pub id: usize,
+    /// Every mention, in order (the first is the one flattened above).
+    #[serde(default)]
+    pub mentions: Vec<Snippet>,
 }
 
 /// An organisation with its names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Organization {
     /// Canonical (full) name.
     pub name: String,
@@ -240,10 +353,15 @@ pub struct Organization {
     pub aliases: Vec<String>,
     /// Every mention in the text.
     pub mentions: Vec<Snippet>,
+    /// This organisation's index in [`Document::organizations`], which
+    /// other facts point to ([`Ref::Organization`]).
+    #[serde(default)]
+    pub id: usize,
 }
 
 /// Someone who attended an event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Attendee {
     /// The attendee as written.
     #[serde(flatten)]
@@ -256,10 +374,14 @@ pub struct Attendee {
     pub title: Option<String>,
     /// The organisation.
     pub organization: Option<String>,
+    /// The person (or else the organisation) the attendee is.
+    #[serde(default)]
+    pub entity: Option<Ref>,
 }
 
 /// An event: a ceremony, meeting, festival, briefing …
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Event {
     /// Where the event is named.
     #[serde(flatten)]
@@ -278,10 +400,20 @@ pub struct Event {
     pub hosts: Vec<String>,
     /// Who attends.
     pub attendees: Vec<String>,
+    /// The venue's index in [`Document::venues`].
+    #[serde(default)]
+    pub venue_id: Option<usize>,
+    /// The people or organisations of `hosts`, where known.
+    #[serde(default)]
+    pub host_refs: Vec<Ref>,
+    /// The people or organisations of `attendees`, where known.
+    #[serde(default)]
+    pub attendee_refs: Vec<Ref>,
 }
 
 /// Something a named actor agreed, decided, plans or pledges.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Commitment {
     /// The commitment as written.
     #[serde(flatten)]
@@ -290,20 +422,28 @@ pub struct Commitment {
     pub actor: Option<String>,
     /// Its number in a numbered list.
     pub index: Option<u32>,
+    /// The person or organisation the actor names.
+    #[serde(default)]
+    pub actor_ref: Option<Ref>,
 }
 
 /// Quoted speech.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quote {
     /// The quoted words, without the quote marks.
     #[serde(flatten)]
     pub mention: Snippet,
     /// Who said it.
     pub speaker: Option<String>,
+    /// The person or organisation the speaker names.
+    #[serde(default)]
+    pub speaker_ref: Option<Ref>,
 }
 
 /// A line of the contact block, or a phone number to call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Contact {
     /// The contact as written.
     #[serde(flatten)]
@@ -318,16 +458,104 @@ pub struct Contact {
     pub phone: Option<String>,
     /// The e-mail address.
     pub email: Option<String>,
+    /// The person's entry in [`Document::people`].
+    #[serde(default)]
+    pub person_id: Option<usize>,
+    /// The department's entry in [`Document::organizations`].
+    #[serde(default)]
+    pub department_id: Option<usize>,
 }
 
 /// Something odd about the input: a numbering gap, a weekday that does not
 /// match its date, a stated count that differs from the items listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Warning {
-    /// A short machine-readable kind (`numbering`, `weekday`, `count` …).
-    pub kind: String,
+    /// What kind of oddity it is.
+    pub kind: WarningKind,
     /// What is wrong, for people.
     pub message: String,
-    /// Where.
+    /// Where, in UTF-8 bytes.
     pub span: Span,
+    /// Where, in chars (Unicode scalar values).
+    #[serde(default)]
+    pub char_span: Span,
+}
+
+impl Warning {
+    /// A warning of `kind` at `span`; its char span is set when the
+    /// document is assembled.
+    pub(crate) fn new(kind: WarningKind, message: String, span: Span) -> Warning {
+        Warning {
+            kind,
+            message,
+            span,
+            char_span: Span::default(),
+        }
+    }
+}
+
+/// The kind of a [`Warning`], serialised as its lowercase name
+/// (`"numbering"`, `"weekday"` …).
+///
+/// # Example
+///
+/// ```
+/// let extractor = bodo::Extractor::new()?;
+/// let doc = extractor.extract("제목\n□ 2026년 4월 13일(화) 개최한다.");
+/// assert_eq!(doc.warnings[0].kind, bodo::WarningKind::Weekday);
+/// assert_eq!(doc.warnings[0].kind.to_string(), "weekday");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// A numbered list repeats or skips a number.
+    Numbering,
+    /// A weekday written beside a date is not that date's weekday.
+    Weekday,
+    /// A date written as such names no day of the calendar (`2월 30일`).
+    Date,
+    /// A stated count differs from the items listed beside it.
+    Count,
+    /// The input itself was odd: empty, or with control characters that
+    /// were replaced.
+    Input,
+    /// The text's layout was odd: a long line without breaks, read as
+    /// sentences.
+    Layout,
+}
+
+impl WarningKind {
+    /// The kind's name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningKind::Numbering => "numbering",
+            WarningKind::Weekday => "weekday",
+            WarningKind::Date => "date",
+            WarningKind::Count => "count",
+            WarningKind::Input => "input",
+            WarningKind::Layout => "layout",
+        }
+    }
+}
+
+/// `kind == "weekday"`: a kind compares equal to its name.
+impl PartialEq<&str> for WarningKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for WarningKind {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl std::fmt::Display for WarningKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }

@@ -1,12 +1,15 @@
 //! The entry point: [`Extractor`] and its [`Options`].
 
 use std::path::Path;
+use std::sync::Arc;
 
+use crate::analysis::Analysis;
 use crate::document::{Document, SCHEMA_VERSION};
-use crate::entities::{Context, RECOGNISERS};
+use crate::entities::Facts;
+use crate::lexicon::Lexicon;
 use crate::morph::Morphology;
 use crate::source::Source;
-use crate::{Error, structure};
+use crate::{Error, Vocabulary, structure};
 
 /// Settings of an [`Extractor`].
 ///
@@ -24,6 +27,9 @@ pub struct Options {
     /// Year, month and day to infer missing years from when the release
     /// itself has no dated header or explicit dates. Never the clock.
     pub reference_date: Option<(i32, u32, u32)>,
+    /// Words of the user's own: organisations, titles and places bodo does
+    /// not know (see [`Vocabulary`]).
+    pub vocabulary: Vocabulary,
 }
 
 /// Turns release text into a [`Document`].
@@ -43,6 +49,7 @@ pub struct Options {
 #[derive(Debug)]
 pub struct Extractor {
     morphology: Morphology,
+    lexicon: Arc<Lexicon>,
     options: Options,
 }
 
@@ -56,6 +63,7 @@ impl Extractor {
     pub fn with_options(options: Options) -> Result<Extractor, Error> {
         Ok(Extractor {
             morphology: Morphology::embedded()?,
+            lexicon: Lexicon::new(&options.vocabulary),
             options,
         })
     }
@@ -65,6 +73,7 @@ impl Extractor {
     pub fn with_dictionary(path: impl AsRef<Path>, options: Options) -> Result<Extractor, Error> {
         Ok(Extractor {
             morphology: Morphology::from_dir(path.as_ref())?,
+            lexicon: Lexicon::new(&options.vocabulary),
             options,
         })
     }
@@ -80,27 +89,61 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Document {
         let source = Source::new(text);
         let structure = structure::parse(&source);
-        let title = find(&structure.blocks, crate::BlockKind::Title)
-            .first()
-            .map(|b| source.snippet(b.span));
-        let subtitles = find(&structure.blocks, crate::BlockKind::Subtitle)
-            .iter()
-            .map(|b| source.snippet(b.span))
-            .collect();
+        if structure.joins.is_empty() {
+            let doc = self.facts(&source, &structure.blocks);
+            return with_structure(doc, &source, structure);
+        }
+        // Wrapped text (a PDF's): the facts are read with each paragraph as
+        // one line and their spans mapped back into the text as given; the
+        // block tree is the text's own.
+        let rejoined = crate::rejoin::rejoin(text, &structure.joins);
+        let joined = Source::new(&rejoined.text);
+        let facts = self.facts(&joined, &structure::parse(&joined).blocks);
+        let doc = crate::rejoin::remap(facts, &rejoined, text);
+        with_structure(doc, &source, structure)
+    }
+
+    /// Pass 2 over a block tree: the analysis, the recognisers and the
+    /// link step, giving a document of facts without its structure.
+    fn facts(&self, source: &Source<'_>, blocks: &[crate::Block]) -> Document {
         let mut doc = Document {
             schema_version: SCHEMA_VERSION,
-            title,
-            subtitles,
-            blocks: structure.blocks,
-            warnings: structure.warnings,
             ..Document::default()
         };
-        let cx = Context::new(&source, &self.options, &self.morphology);
-        for recognise in RECOGNISERS {
-            recognise(&cx, &mut doc);
-        }
+        let analysis = Analysis::new(
+            source,
+            blocks,
+            &self.options,
+            &self.morphology,
+            &self.lexicon,
+        );
+        let facts = Facts::recognise(&analysis);
+        crate::link::assemble(&analysis, facts, &mut doc);
         doc
     }
+}
+
+/// `doc` with the structure of pass 1: title, subtitles, the block tree,
+/// and pass 1's warnings before the others.
+fn with_structure(
+    mut doc: Document,
+    source: &Source<'_>,
+    structure: structure::Structure,
+) -> Document {
+    doc.title = find(&structure.blocks, crate::BlockKind::Title)
+        .first()
+        .map(|b| source.snippet(b.span));
+    doc.subtitles = find(&structure.blocks, crate::BlockKind::Subtitle)
+        .iter()
+        .map(|b| source.snippet(b.span))
+        .collect();
+    let mut warnings = structure.warnings;
+    for w in &mut warnings {
+        w.char_span = source.char_span(w.span);
+    }
+    doc.warnings.splice(0..0, warnings);
+    doc.blocks = structure.blocks;
+    doc
 }
 
 fn find(blocks: &[crate::Block], kind: crate::BlockKind) -> Vec<&crate::Block> {

@@ -52,7 +52,8 @@
 //! beside the original text.
 //!
 //! Extraction never fails: only setup ([`Extractor::new`]) and file reading
-//! ([`read_path`]) return [`Error`].
+//! ([`read_path`]) return [`Error`]. [`view::render`] shows a document as
+//! an HTML page: the text with every item marked in place.
 //!
 //! # Features
 //!
@@ -62,21 +63,28 @@
 
 #![deny(missing_docs)]
 
+mod analysis;
 mod document;
 mod entities;
 mod error;
 mod extractor;
+mod lexicon;
+mod link;
 mod morph;
 mod read;
+mod rejoin;
 mod source;
 mod span;
 mod structure;
+pub mod view;
+mod vocabulary;
 
 pub use document::*;
 pub use error::Error;
 pub use extractor::{Extractor, Options};
-pub use read::{Input, read_bytes, read_from, read_path};
+pub use read::{Encoding, Format, Input, read_bytes, read_from, read_path};
 pub use span::Span;
+pub use vocabulary::{Entry, Vocabulary};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

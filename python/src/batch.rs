@@ -47,7 +47,7 @@ impl Job {
     pub(crate) fn run(&self, extractor: &bodo::Extractor) -> Result<bodo::Document, bodo::Error> {
         match self {
             Job::Text(text) => Ok(extractor.extract(text)),
-            Job::Path(path) => Ok(extractor.extract(&bodo::read_path(path)?.text)),
+            Job::Path(path) => Ok(analyse(extractor, bodo::read_path(path)?)),
             Job::Bytes(bytes, name) => read_bytes(extractor, bytes, name),
         }
     }
@@ -69,7 +69,15 @@ pub(crate) fn read_bytes(
     bytes: &[u8],
     name: &str,
 ) -> Result<bodo::Document, bodo::Error> {
-    Ok(extractor.extract(&bodo::read_bytes(bytes, name)?.text))
+    Ok(analyse(extractor, bodo::read_bytes(bytes, name)?))
+}
+
+/// Analyses a file read: what the reader noticed (control characters
+/// replaced …) comes first among the warnings, as in the example CLI.
+fn analyse(extractor: &bodo::Extractor, input: bodo::Input) -> bodo::Document {
+    let mut doc = extractor.extract(&input.text);
+    doc.warnings.splice(0..0, input.warnings);
+    doc
 }
 
 type Outcome = Result<bodo::Document, bodo::Error>;

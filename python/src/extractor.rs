@@ -160,17 +160,22 @@ pub struct Input {
     /// The decoded text; `Document` spans are offsets into it.
     #[pyo3(get)]
     text: String,
-    /// How the file was read: `utf-8`, `utf-8-sig`, `utf-16le`,
-    /// `utf-16be`, `euc-kr` (CP949), `hwpx` or `hwp5`.
+    /// How the bytes were decoded (`utf-8`, `utf-8-sig`, `utf-16le`,
+    /// `utf-16be`, `euc-kr` …), as the CLI's `encoding` field says it.
     #[pyo3(get)]
     encoding: String,
+    /// What the file was (`text`, `hwpx`, `hwp5`, `pdf` …), as the CLI's
+    /// `format` field says it.
+    #[pyo3(get)]
+    format: String,
 }
 
 #[pymethods]
 impl Input {
     fn __repr__(&self) -> String {
         format!(
-            "Input(encoding={:?}, text=<{} chars>)",
+            "Input(format={:?}, encoding={:?}, text=<{} chars>)",
+            self.format,
             self.encoding,
             self.text.chars().count()
         )
@@ -186,7 +191,8 @@ pub fn read_file(py: Python<'_>, path: PathBuf) -> PyResult<Input> {
         .map_err(|err| to_py_err(py, err))?;
     Ok(Input {
         text: input.text,
-        encoding: input.encoding.to_string(),
+        encoding: input.encoding.as_str().to_string(),
+        format: input.format.as_str().to_string(),
     })
 }
 

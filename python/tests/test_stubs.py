@@ -59,10 +59,12 @@ def check(value, annotation, where, problems):
     allowed = names_in(annotation)
     if isinstance(value, dict):
         classes = sorted(n for n in allowed if n in CLASSES)
-        if len(classes) != 1:
-            problems.append(f"{where}: an object, but the stub says {ast.unparse(annotation)}")
-            return
-        check_object(value, classes[0], where, problems)
+        # A union of shapes (`PersonRef | OrganizationRef`): the one whose fields the object has.
+        fitting = [c for c in classes if fields(c).keys() == value.keys()]
+        if len(classes) == 1 or len(fitting) == 1:
+            check_object(value, (fitting or classes)[0], where, problems)
+        else:
+            problems.append(f"{where}: an object {guess(value)}, but the stub says {ast.unparse(annotation)}")
     elif isinstance(value, list):
         if "tuple" not in allowed and "Span" not in allowed:
             problems.append(f"{where}: a list, but the stub says {ast.unparse(annotation)}")

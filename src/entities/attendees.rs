@@ -13,30 +13,44 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Context;
-use super::lexicon::title_ending;
-use super::organizations::is_org_name;
-use super::organizations::words::{Segment, Word, is_hangul, segments, words};
 use crate::Span;
-use crate::document::{Attendee, Block, BlockKind, Document};
+use crate::analysis::Analysis;
+use crate::analysis::Segment;
+use crate::analysis::words::{Word, is_hangul};
+use crate::document::{Block, BlockKind};
 use crate::source::trim_span;
 
-/// Fills the document's attendees.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+/// An attendee as found; the link step says who each is, from the people
+/// and organisations named inside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Found {
+    /// One item of an attendee list: a person, a title with its
+    /// organisation, or an organisation.
+    Item {
+        span: Span,
+        /// The group label in force (`정부`, `국회`).
+        group: Option<String>,
+        /// The title the item ends with (`전기위원회 위원장`).
+        title: Option<String>,
+    },
+    /// The clause before `참석한 가운데`: its people and organisations
+    /// attend.
+    Present { clause: Span },
+}
+
+/// The attendee lists and the clauses of who was present, in order.
+pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<Found> {
     let mut out = Vec::new();
-    let segs = segments(&doc.blocks);
-    for seg in &segs {
+    for seg in cx.segments() {
         if let Some(list) = labelled_list(cx, seg) {
             let mut group = None;
             for span in list {
-                items(cx, doc, span, &mut group, &mut out);
+                items(cx, span, &mut group, &mut out);
             }
         }
-        out.extend(present_at(cx, doc, seg.span));
+        out.extend(present_at(cx, seg.span));
     }
-    out.sort_by_key(|a| a.mention.span);
-    out.dedup_by_key(|a| a.mention.span);
-    doc.attendees = out;
+    out
 }
 
 // `참석자 :`, `참  석  자 :`, `(참석)`, `[참 석]`, `* 참석 :`: the label of
@@ -48,7 +62,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The spans that hold a labelled attendee list: the rest of the labelled
 /// segment and the continuation lines pass 1 put under it.
-fn labelled_list(cx: &Context<'_>, seg: &Segment<'_>) -> Option<Vec<Span>> {
+fn labelled_list(cx: &Analysis<'_>, seg: &Segment<'_>) -> Option<Vec<Span>> {
     let text = cx.text(seg.span);
     let m = LABEL.find(text)?;
     let start = seg.span.start + m.end();
@@ -77,13 +91,7 @@ static GROUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\((?P<g>[가-힣·ㆍ ]{1,8})\)\s*").expect("group pattern"));
 
 /// Splits `span` at commas into attendees, tracking the group label.
-fn items(
-    cx: &Context<'_>,
-    doc: &Document,
-    span: Span,
-    group: &mut Option<String>,
-    out: &mut Vec<Attendee>,
-) {
+fn items(cx: &Analysis<'_>, span: Span, group: &mut Option<String>, out: &mut Vec<Found>) {
     let text = cx.text(span);
     let mut start = 0;
     for piece in text.split(',') {
@@ -101,7 +109,11 @@ fn items(
             continue;
         }
         for part in dotted_parts(cx, item) {
-            out.push(attendee(cx, doc, part, group.clone()));
+            out.push(Found::Item {
+                span: part,
+                group: group.clone(),
+                title: trailing_title(cx, part),
+            });
         }
     }
 }
@@ -109,7 +121,7 @@ fn items(
 /// `HUG·주택금융공사`, `기업은행ㆍ신용보증기금`: organisations joined by a
 /// middle dot are attendees each, when every part is an organisation's
 /// name; anything else (`항공·철도사고조사위원회`) stays one item.
-fn dotted_parts(cx: &Context<'_>, item: Span) -> Vec<Span> {
+fn dotted_parts(cx: &Analysis<'_>, item: Span) -> Vec<Span> {
     let text = cx.text(item);
     let mut parts = Vec::new();
     let mut start = 0;
@@ -124,7 +136,7 @@ fn dotted_parts(cx: &Context<'_>, item: Span) -> Vec<Span> {
     // An acronym such as `HUG` is a name as it stands.
     let named = |p: &Span| {
         let t = cx.text(*p);
-        !t.is_empty() && (is_org_name(t) || t.chars().all(|c| c.is_ascii_uppercase()))
+        !t.is_empty() && (cx.lexicon.is_org_name(t) || t.chars().all(|c| c.is_ascii_uppercase()))
     };
     if parts.len() > 1 && parts.iter().all(named) {
         parts
@@ -135,7 +147,7 @@ fn dotted_parts(cx: &Context<'_>, item: Span) -> Vec<Span> {
 
 /// `…협회 등` at the end of a list: the `등` is not part of the item
 /// (`등 20개 협단체`, which states a count, stays).
-fn without_trailing_etc(cx: &Context<'_>, item: Span) -> Span {
+fn without_trailing_etc(cx: &Analysis<'_>, item: Span) -> Span {
     match cx.text(item).strip_suffix("등") {
         Some(rest) if rest.ends_with(' ') => trim_span(
             cx.source.text,
@@ -146,38 +158,15 @@ fn without_trailing_etc(cx: &Context<'_>, item: Span) -> Span {
     }
 }
 
-/// One attendee from its item: a person found inside it, a title with
-/// its organisation, or an organisation.
-fn attendee(cx: &Context<'_>, doc: &Document, item: Span, group: Option<String>) -> Attendee {
-    let person = doc.people.iter().find(|p| item.contains(p.mention.span));
-    let org = doc
-        .organizations
-        .iter()
-        .flat_map(|o| o.mentions.iter().map(move |m| (m.span, &o.name)))
-        .filter(|(span, _)| item.contains(*span))
-        .min_by_key(|(span, _)| *span)
-        .map(|(_, name)| name.clone());
-    let title = person
-        .and_then(|p| p.title.clone())
-        .or_else(|| trailing_title(cx, item));
-    Attendee {
-        mention: cx.source.snippet(item),
-        group,
-        name: person.map(|p| p.name.clone()),
-        title,
-        organization: person.and_then(|p| p.affiliation.clone()).or(org),
-    }
-}
-
 /// The title an item ends with, before any aside (`국무총리(주재)`,
 /// `전기위원회 위원장`).
-fn trailing_title(cx: &Context<'_>, item: Span) -> Option<String> {
-    words(cx, item)
+fn trailing_title(cx: &Analysis<'_>, item: Span) -> Option<String> {
+    cx.words(item)
         .iter()
         .rev()
         .find(|w| w.before != Some('('))
         .map(|w| cx.text(w.stem))
-        .filter(|s| is_hangul(s) && title_ending(s).is_some())
+        .filter(|s| is_hangul(s) && cx.lexicon.title_ending(s).is_some())
         .map(str::to_string)
 }
 
@@ -191,19 +180,14 @@ fn is_particle_only(w: &Word) -> bool {
 static PRESENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"참석한\s*가운데").expect("present pattern"));
 
-/// The people and organisations named in the clause before `참석한
-/// 가운데`: back from it over the words without a case particle (the
-/// subject itself carries one), as attendees without a group.
-fn present_at(cx: &Context<'_>, doc: &Document, span: Span) -> Vec<Attendee> {
+/// The clause before `참석한 가운데`: back from it over the words without a
+/// case particle (the subject itself carries one).
+fn present_at(cx: &Analysis<'_>, span: Span) -> Option<Found> {
     let text = cx.text(span);
-    let Some(m) = PRESENT.find(text) else {
-        return Vec::new();
-    };
+    let m = PRESENT.find(text)?;
     let at = span.start + m.start();
-    let ws: Vec<_> = words(cx, span)
-        .into_iter()
-        .filter(|w| w.span.end <= at)
-        .collect();
+    let all = cx.words(span);
+    let ws: Vec<_> = all.iter().filter(|w| w.span.end <= at).collect();
     let mut start = at;
     for (k, w) in ws.iter().enumerate().rev() {
         let last = k + 1 == ws.len();
@@ -213,23 +197,9 @@ fn present_at(cx: &Context<'_>, doc: &Document, span: Span) -> Vec<Attendee> {
         }
         start = w.span.start;
     }
-    let clause = Span::new(start, at);
-    let people: Vec<Attendee> = doc
-        .people
-        .iter()
-        .filter(|p| clause.contains(p.mention.span))
-        .map(|p| attendee(cx, doc, p.mention.span, None))
-        .collect();
-    let orgs = doc
-        .organizations
-        .iter()
-        .flat_map(|o| o.mentions.iter())
-        .filter(|m| clause.contains(m.span))
-        .filter(|m| !people.iter().any(|p| p.mention.span.contains(m.span)))
-        .map(|m| attendee(cx, doc, m.span, None));
-    let mut out = people.clone();
-    out.extend(orgs);
-    out
+    Some(Found::Present {
+        clause: Span::new(start, at),
+    })
 }
 
 #[cfg(test)]

@@ -15,25 +15,23 @@
 //! lexicon. People of the contact block are left to the contacts
 //! recogniser.
 
-use super::Context;
-use super::lexicon::{
-    DEPARTMENT_ENDINGS, HEAD_TITLES, NOT_NAMES, SURNAMES, ends_with_longer, title_ending,
-};
-use super::organizations::words::{Word, is_contact, is_hangul, segments, words};
-use super::organizations::{canonical_in, is_org_name};
 use crate::Span;
-use crate::document::{Document, Person};
+use crate::analysis::Analysis;
+use crate::analysis::is_contact;
+use crate::analysis::words::{Word, is_hangul};
+use crate::document::Person;
 use crate::morph::{Class, Pos};
 
-/// Fills the document's people and the issuer's head.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+/// The people named in the body, in order, each mention an item; their
+/// affiliations as written (the link step gives them canonical names).
+pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<Person> {
     let mut found: Vec<Found> = Vec::new();
     let mut later: Vec<(Span, Span)> = Vec::new();
-    for seg in segments(&doc.blocks) {
+    for seg in cx.segments() {
         if is_contact(seg.block) {
             continue;
         }
-        let ws = words(cx, seg.span);
+        let ws = cx.words(seg.span);
         for i in 0..ws.len() {
             if let Some(f) = name_first(cx, &ws, i).or_else(|| title_first(cx, &ws, i)) {
                 found.push(f);
@@ -44,20 +42,11 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
     }
     found.sort_by_key(|f| f.span);
     found.dedup_by_key(|f| f.span);
-    let mut people: Vec<Person> = found.iter().map(|f| person(cx, doc, f)).collect();
+    let mut people: Vec<Person> = found.iter().map(|f| person(cx, f)).collect();
     people.extend(link_later(cx, &people, &later));
     people.sort_by_key(|p| p.mention.span);
     fill_affiliations(&mut people);
-    if let Some(issuer) = doc.issuer.as_mut() {
-        issuer.head = people
-            .iter()
-            .find(|p| {
-                p.affiliation.as_deref() == Some(issuer.name.as_str())
-                    && p.title.as_deref().is_some_and(|t| HEAD_TITLES.contains(&t))
-            })
-            .cloned();
-    }
-    doc.people = people;
+    people
 }
 
 /// A person found in the text, before names are resolved.
@@ -69,24 +58,22 @@ struct Found {
     affiliation: Option<Span>,
 }
 
-/// The output item for a found person; the affiliation is given its
-/// canonical name.
-fn person(cx: &Context<'_>, doc: &Document, f: &Found) -> Person {
-    let affiliation = f.affiliation.map(|a| {
-        let text = cx.text(a);
-        canonical_in(doc, text).unwrap_or_else(|| text.to_string())
-    });
+/// The output item for a found person.
+fn person(cx: &Analysis<'_>, f: &Found) -> Person {
     Person {
         mention: cx.source.snippet(f.span),
         name: cx.text(f.name).to_string(),
         title: Some(cx.text(f.title).to_string()),
-        affiliation,
+        affiliation: f.affiliation.map(|a| cx.text(a).to_string()),
+        affiliation_id: None,
+        id: 0,
+        mentions: Vec::new(),
     }
 }
 
 // `NAME [ORG]{0,2} TITLE` and `ORG NAME TITLE`, with asides in
 // parentheses skipped: `박현희(朴賢姬, 50세) 기획재정담당관`.
-fn name_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
+fn name_first(cx: &Analysis<'_>, ws: &[Word], i: usize) -> Option<Found> {
     let name = ws.get(i)?;
     if name.has_particle() || !matches!(name.after, Some(' ' | '(')) || !is_name(cx, name) {
         return None;
@@ -108,7 +95,7 @@ fn name_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
             });
         }
         // `전기공학과`: morphology reads the final 과 as a particle.
-        if is_department(cx.text(w.span)) {
+        if is_department(cx, cx.text(w.span)) {
             j = skip_aside(cx, ws, j + 1).0;
             continue;
         }
@@ -117,7 +104,7 @@ fn name_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
         }
         if is_affiliation(cx, w) {
             affiliation = affiliation.or(Some(w.stem));
-        } else if !is_department(cx.text(w.stem)) {
+        } else if !is_department(cx, cx.text(w.stem)) {
             return None;
         }
         j = skip_aside(cx, ws, j + 1).0;
@@ -127,7 +114,7 @@ fn name_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
 
 // `(TITLE[:] NAME` / `(TITLE 직무대행 NAME`: a head named inside the
 // parenthesis after their organisation.
-fn title_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
+fn title_first(cx: &Analysis<'_>, ws: &[Word], i: usize) -> Option<Found> {
     let t = ws.get(i)?;
     if t.before != Some('(') || t.has_particle() {
         return None;
@@ -150,10 +137,10 @@ fn title_first(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Found> {
 }
 
 // `박 차관`, `황 장관은`: a surname and a title, for [`link_later`].
-fn surname_title(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<(Span, Span)> {
+fn surname_title(cx: &Analysis<'_>, ws: &[Word], i: usize) -> Option<(Span, Span)> {
     let s = ws.get(i)?;
     let text = cx.text(s.span);
-    if text.chars().count() != 1 || !SURNAMES.contains(text) || s.after != Some(' ') {
+    if text.chars().count() != 1 || !cx.lexicon.is_surname(text) || s.after != Some(' ') {
         return None;
     }
     let title = title_stem(cx, ws.get(i + 1)?)?;
@@ -162,7 +149,7 @@ fn surname_title(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<(Span, Span)
 
 /// Later mentions (`박 차관`) as the one person found in full whose name
 /// starts with that surname; left out when none or several do.
-fn link_later(cx: &Context<'_>, people: &[Person], later: &[(Span, Span)]) -> Vec<Person> {
+fn link_later(cx: &Analysis<'_>, people: &[Person], later: &[(Span, Span)]) -> Vec<Person> {
     later
         .iter()
         .filter_map(|&(surname, title)| {
@@ -177,6 +164,9 @@ fn link_later(cx: &Context<'_>, people: &[Person], later: &[(Span, Span)]) -> Ve
                 name: full.name.clone(),
                 title: Some(cx.text(title).to_string()),
                 affiliation: full.affiliation.clone(),
+                affiliation_id: None,
+                id: 0,
+                mentions: Vec::new(),
             })
         })
         .collect()
@@ -200,7 +190,7 @@ fn fill_affiliations(people: &mut [Person]) {
 /// The index after an aside in parentheses that opens at `j`
 /// (`(朴賢姬, 50세)`, `(이하 ‘농식품부’)`), or `j`; and the aside itself
 /// when it is one organisation (`서윤정(명지대학교) 교수`).
-fn skip_aside(cx: &Context<'_>, ws: &[Word], j: usize) -> (usize, Option<Span>) {
+fn skip_aside(cx: &Analysis<'_>, ws: &[Word], j: usize) -> (usize, Option<Span>) {
     let Some(first) = ws.get(j).filter(|w| w.before == Some('(')) else {
         return (j, None);
     };
@@ -214,7 +204,8 @@ fn skip_aside(cx: &Context<'_>, ws: &[Word], j: usize) -> (usize, Option<Span>) 
                 Span::new(w.span.end, n.span.start)
             });
         if w.after == Some(')') || cx.text(gap).contains(')') {
-            let org = (k == j + 1 && is_org_name(cx.text(first.stem))).then_some(first.stem);
+            let org =
+                (k == j + 1 && cx.lexicon.is_org_name(cx.text(first.stem))).then_some(first.stem);
             return (k, org);
         }
     }
@@ -223,33 +214,36 @@ fn skip_aside(cx: &Context<'_>, ws: &[Word], j: usize) -> (usize, Option<Span>) 
 
 /// The organisation written right before `ws[i]` (`더불어민주당 고민정`),
 /// without a particle.
-fn org_before(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Span> {
+fn org_before(cx: &Analysis<'_>, ws: &[Word], i: usize) -> Option<Span> {
     let w = ws.get(i.checked_sub(1)?)?;
-    (w.after == Some(' ') && !w.has_particle() && is_org_name(cx.text(w.stem))).then_some(w.stem)
+    (w.after == Some(' ') && !w.has_particle() && cx.lexicon.is_org_name(cx.text(w.stem)))
+        .then_some(w.stem)
 }
 
 /// The organisation before the parenthesis that `ws[i]` opens
 /// (`한국산업지능화협회(김태환 회장)`).
-fn paren_org(cx: &Context<'_>, ws: &[Word], i: usize) -> Option<Span> {
+fn paren_org(cx: &Analysis<'_>, ws: &[Word], i: usize) -> Option<Span> {
     let w = ws.get(i.checked_sub(1)?)?;
-    (ws.get(i)?.before == Some('(') && w.after == Some('(') && is_org_name(cx.text(w.stem)))
-        .then_some(w.stem)
+    (ws.get(i)?.before == Some('(')
+        && w.after == Some('(')
+        && cx.lexicon.is_org_name(cx.text(w.stem)))
+    .then_some(w.stem)
 }
 
 /// The stem of `w` when it is a title (`1차관은` → `1차관`).
-fn title_stem(cx: &Context<'_>, w: &Word) -> Option<Span> {
+fn title_stem(cx: &Analysis<'_>, w: &Word) -> Option<Span> {
     let stem = cx.text(w.stem);
     let letters = stem.trim_start_matches(|c: char| c.is_ascii_digit());
-    (is_hangul(letters) && letters.chars().count() <= 10 && title_ending(stem).is_some())
+    (is_hangul(letters) && letters.chars().count() <= 10 && cx.lexicon.title_ending(stem).is_some())
         .then_some(w.stem)
 }
 
 /// Whether `w` can stand between a name and a title as its organisation:
 /// an institution, or a proper noun (`광운대`).
-fn is_affiliation(cx: &Context<'_>, w: &Word) -> bool {
+fn is_affiliation(cx: &Analysis<'_>, w: &Word) -> bool {
     let stem = cx.text(w.stem);
     let morphemes = w.stem_morphemes();
-    is_org_name(stem)
+    cx.lexicon.is_org_name(stem)
         || (is_hangul(stem)
             && !morphemes.is_empty()
             && morphemes
@@ -259,20 +253,20 @@ fn is_affiliation(cx: &Context<'_>, w: &Word) -> bool {
 
 /// A university department between an affiliation and a title
 /// (`광운대학교 전기공학과 교수`).
-fn is_department(stem: &str) -> bool {
-    is_hangul(stem) && DEPARTMENT_ENDINGS.iter().any(|e| ends_with_longer(stem, e))
+fn is_department(cx: &Analysis<'_>, stem: &str) -> bool {
+    is_hangul(stem) && cx.lexicon.department_endings.ends_longer(stem)
 }
 
 /// Whether `w` is a person's name: 2–4 Hangul syllables that ko-dic
 /// tags as a name, or that open with a surname and that ko-dic does not
 /// read as one common word.
-fn is_name(cx: &Context<'_>, w: &Word) -> bool {
+fn is_name(cx: &Analysis<'_>, w: &Word) -> bool {
     let stem = cx.text(w.stem);
     let n = stem.chars().count();
-    if !is_hangul(stem) || !(2..=4).contains(&n) || NOT_NAMES.contains(&stem) {
+    if !is_hangul(stem) || !(2..=4).contains(&n) || cx.lexicon.not_names.contains(stem) {
         return false;
     }
-    if is_org_name(stem) || title_ending(stem).is_some() {
+    if cx.lexicon.is_org_name(stem) || cx.lexicon.title_ending(stem).is_some() {
         return false;
     }
     let morphemes = w.stem_morphemes();
@@ -297,17 +291,17 @@ fn is_name(cx: &Context<'_>, w: &Word) -> bool {
         && morphemes
             .iter()
             .all(|m| !matches!(m.pos, Pos::NNP | Pos::Unknown));
-    stem.chars().next().is_some_and(|c| SURNAMES.contains(c)) && !common
+    cx.lexicon.starts_with_surname(stem) && !common
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::organizations::words::with_context;
+    use crate::analysis::with_analysis;
 
     fn names(text: &str) -> Vec<(String, bool)> {
-        with_context(text, |cx| {
-            words(cx, Span::new(0, text.len()))
+        with_analysis(text, |cx| {
+            cx.words(Span::new(0, text.len()))
                 .iter()
                 .map(|w| (cx.text(w.stem).to_string(), is_name(cx, w)))
                 .collect()
@@ -328,7 +322,9 @@ mod tests {
 
     #[test]
     fn departments_sit_between_university_and_title() {
-        assert!(is_department("전기공학과"));
-        assert!(!is_department("학과"));
+        with_analysis("", |cx| {
+            assert!(is_department(cx, "전기공학과"));
+            assert!(!is_department(cx, "학과"));
+        });
     }
 }

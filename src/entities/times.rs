@@ -1,200 +1,238 @@
-//! Recognises times of day: `14:00`, `14:00~16:30`, `오전 11시 30분`,
-//! `오후 2시부터 4시까지`, `낮12시`, `정오`, `16시까지`, each normalised to
-//! 24-hour `HH:MM`; a range is one mention with `start` and `end`.
+//! Recognises times of day: `14:00`, `오전 11시 30분`, `낮12시`, `정오`,
+//! `3:20pm`, `3PM`, `오후 세 시 반`, each normalised to 24-hour `HH:MM`.
 //!
-//! Ratios (`1:1`) and phone numbers (`02-2079-6040`) are not times: a time
-//! has two-digit minutes, an hour up to 24, and no digit glued to it.
+//! Times are read one by one, then two are joined into a range when a
+//! range mark stands between them (`14:00~16:30`, `9:30 부터 11:00`,
+//! `오후 2시부터 4시`, `오전 10시부터 20일 오후 5시`, with the end's date in
+//! between); `09~12시` is a range written with one `시`. A lone time keeps
+//! the particle after it as its [`TimeBound`] (`14시까지`, `18시 이후`).
+//!
+//! Twelve o'clock after `오전`, `새벽` or `밤`, and `12am`, is 00:00; `자정`
+//! is 00:00, or 24:00 when it closes a range or a `까지`. Ratios (`1:1`)
+//! and phone numbers (`02-2079-6040`) are not times: a time has two-digit
+//! minutes, an hour up to 24, and no digit glued to it; a clock glued to
+//! letters other than `am` / `pm` (`10:30Z`) is left out rather than read
+//! without them.
+
+mod reading;
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
 
-use super::Context;
-use super::dates::text_blocks;
 use crate::Span;
-use crate::document::{Document, TimeMention};
+use crate::analysis::Analysis;
+use crate::document::{TimeBound, TimeMention};
+use reading::{Reading, hour24, is_syllable, readings};
 
-// `14:00`, `오후 2:30`, `14:00~16:30`, `10:00-10:05`, `16:00:00`
-static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?: (?P<ap>오전|오후|낮|밤|새벽|아침|저녁) \s? )?
-        (?P<h>\d{1,2}) : (?P<m>\d{2}) (?: :\d{2} )?
-        (?: \s? [~∼〜\-–] \s? (?: (?P<ap2>오전|오후|낮|밤|새벽|아침|저녁) \s? )?
-            (?P<h2>\d{1,2}) : (?P<m2>\d{2}) (?: :\d{2} )? )?",
-    )
-    .expect("the clock pattern compiles")
+// What joins the two ends of a range: `~`, `∼`, `-`, `–`, `\~` (Markdown's
+// escaped tilde) or `부터`
+static JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s{0,2}(?:[~∼〜\-–]|\\~|부터)\s{0,2}").expect("the join pattern compiles")
 });
 
-// `오전 11시 30분`, `오후 2시부터 4시까지`, `낮12시`, `09~12시`, `16시`, `정오`
-static HANGUL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?: (?P<ap>오전|오후|낮|밤|새벽|아침|저녁) \s? )?
-        (?: (?P<noon>정오)
-          | (?: (?P<h0>\d{1,2}) \s?[~∼〜]\s? )?
-            (?P<h>\d{1,2}) \s?시 (?: \s? (?P<m>\d{1,2}) \s?분 | \s?(?P<half>반) )? )
-        (?: \s? (?:[~∼〜]|부터) \s? (?: (?P<ap2>오전|오후|낮|밤|새벽|아침|저녁) \s? )?
-            (?P<h2>\d{1,2}) \s?시 (?: \s? (?P<m2>\d{1,2}) \s?분 | \s?(?P<half2>반) )? )?",
-    )
-    .expect("the Korean time pattern compiles")
-});
+/// Words after a time that say it is one, though no particle bounds it.
+const ABOUT: [&str; 5] = ["경", "께", "쯤", "무렵", "정각"];
 
-/// What may follow `시` in a time (`16시까지`, `10시 경주박물관`); any other
-/// syllable makes a word (`시간`, `시행`, `시장`).
-const AFTER_SI: [&str; 9] = ["까지", "부터", "에", "경", "께", "쯤", "이후", "전", "로"];
-
-/// Fills the document's times.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+/// Every time mention of the document; `dates` are the spans of its
+/// dates, which may stand between the ends of a range (`오전 10시부터 20일
+/// 오후 5시`).
+pub(crate) fn recognise(cx: &Analysis<'_>, dates: &[Span]) -> Vec<TimeMention> {
     let mut out = Vec::new();
-    for block in text_blocks(&doc.blocks) {
-        out.extend(scan(cx, cx.text(block.span), block.span.start));
-    }
-    doc.times = out;
-}
-
-/// Every time mention of `text` (which starts at `offset`), in order.
-pub(crate) fn scan(cx: &Context<'_>, text: &str, offset: usize) -> Vec<TimeMention> {
-    let mut found: Vec<(Span, String, Option<String>)> = Vec::new();
-    found.extend(CLOCK.captures_iter(text).filter_map(|c| clock(text, &c)));
-    found.extend(HANGUL.captures_iter(text).filter_map(|c| hangul(text, &c)));
-    found.sort_by_key(|(span, _, _)| (span.start, std::cmp::Reverse(span.end)));
-    let mut out: Vec<TimeMention> = Vec::new();
-    for (span, start, end) in found {
-        let span = span.shift(offset);
-        if out.last().is_some_and(|t| t.mention.span.end > span.start) {
-            continue;
-        }
-        out.push(TimeMention {
-            mention: cx.source.snippet(span),
-            start,
-            end,
-        });
+    for block in cx.text_blocks() {
+        out.extend(scan(cx, cx.text(block.span), block.span.start, dates));
     }
     out
 }
 
-/// A captured number.
-fn num(c: &Captures<'_>, name: &str) -> Option<u32> {
-    c.name(name).and_then(|m| m.as_str().parse().ok())
+/// Every time mention of `text` (which starts at `offset`), in order.
+fn scan(cx: &Analysis<'_>, text: &str, offset: usize, dates: &[Span]) -> Vec<TimeMention> {
+    let local: Vec<Span> = dates
+        .iter()
+        .filter(|d| d.start >= offset && d.end <= offset + text.len())
+        .map(|d| Span::new(d.start - offset, d.end - offset))
+        .collect();
+    items(text, &local)
+        .into_iter()
+        .map(|(span, start, end, bound)| TimeMention {
+            mention: cx.source.snippet(span.shift(offset)),
+            start: hhmm(start),
+            end: end.map(hhmm),
+            bound,
+        })
+        .collect()
 }
 
-/// The hour on a 24-hour clock, given the part of day written before it.
-fn hour24(hour: u32, part: Option<&str>) -> u32 {
-    match part {
-        Some("오후" | "저녁" | "밤") if hour < 12 => hour + 12,
-        Some("낮") if hour < 6 => hour + 12,
-        _ => hour,
+/// The mentions of `text`: each reading alone, or joined to the next.
+fn items(text: &str, dates: &[Span]) -> Vec<Item> {
+    let readings = readings(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(first) = readings.get(i) {
+        let last = readings
+            .get(i + 1)
+            .filter(|next| joins(text, first, next, dates));
+        let item = match last {
+            Some(last) => Some(range(first, last)),
+            None => single(text, first),
+        };
+        i += if last.is_some() { 2 } else { 1 };
+        out.extend(item);
     }
+    out
 }
 
-/// `HH:MM`, when the hour and minute exist.
-fn hhmm(hour: u32, minute: u32) -> Option<String> {
-    (hour <= 24 && minute < 60).then(|| format!("{hour:02}:{minute:02}"))
+/// Whether a range mark, and at most the end's date, stand between two
+/// readings (`10:00~12:00`, `오전 10시부터 20일 오후 5시`).
+fn joins(text: &str, first: &Reading, next: &Reading, dates: &[Span]) -> bool {
+    if first.from.is_some() || next.from.is_some() {
+        return false;
+    }
+    let Some(gap) = text.get(first.span.end..next.span.start) else {
+        return false;
+    };
+    let Some(mark) = JOIN.find(gap) else {
+        return false;
+    };
+    let rest = first.span.end + mark.end();
+    if rest == next.span.start {
+        return true;
+    }
+    dates.iter().any(|d| {
+        d.start == rest
+            && text
+                .get(d.end..next.span.start)
+                .is_some_and(|t| t.len() <= 2 && t.chars().all(char::is_whitespace))
+    })
 }
 
-/// A number glued to the match on either side (`1,234:56`, `12:345`).
-fn glued(text: &str, start: usize, end: usize) -> bool {
-    let prev = text.get(..start).and_then(|t| t.chars().next_back());
-    let next = text.get(end..).and_then(|t| t.chars().next());
-    prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == ':' || c == '.' || c == ',')
-        || next.is_some_and(|c| c.is_ascii_digit() || c == ':')
+/// A mention: its span, start, end and bound.
+type Item = (Span, (u32, u32), Option<(u32, u32)>, Option<TimeBound>);
+
+/// A range of two readings. An end with no part of the day of its own
+/// takes the start's, moved by twelve hours when that is what puts it
+/// after the start (`오전 11시~1시` ends at 13:00, `오후 6시부터 12시` at
+/// 24:00); midnight closing a range is 24:00.
+fn range(first: &Reading, last: &Reading) -> Item {
+    let start = first.clock();
+    let end = match (first.part, last.part) {
+        (Some(part), None) if !last.midnight => {
+            let candidates = [last.hour, last.hour + 12];
+            let later = candidates
+                .iter()
+                .filter(|&&h| h <= 24 && (last.hour < 12 || h == last.hour))
+                .find(|&&h| (h, last.minute) >= start);
+            match later {
+                Some(&h) => (h, last.minute),
+                None if last.hour == 12 => (24, last.minute),
+                None => (hour24(last.hour, Some(part)), last.minute),
+            }
+        }
+        _ if last.is_midnight() => (24, 0),
+        _ => last.clock(),
+    };
+    // half past midnight after an evening start is 00:30, not 24:30
+    let end = if end.0 == 24 && end.1 > 0 {
+        (0, end.1)
+    } else {
+        end
+    };
+    let span = Span::new(first.span.start, last.span.end);
+    (span, start, Some(end), None)
 }
 
-/// A clock time or range (`14:00~16:30`): its span, start and end.
-fn clock(text: &str, c: &Captures<'_>) -> Option<(Span, String, Option<String>)> {
-    let whole = c.get(0)?;
-    if glued(text, whole.start(), whole.end()) {
+/// A lone reading with the bound the words after it give; `09~12시` is
+/// a range of its own.
+fn single(text: &str, r: &Reading) -> Option<Item> {
+    if let Some(from) = r.from {
+        return Some((r.span, (hour24(from, r.part), 0), Some(r.clock()), None));
+    }
+    let bound = bound(text, r.span.end);
+    let rest = text.get(r.span.end..).unwrap_or("").trim_start();
+    if r.weak && bound.is_none() && !ABOUT.iter().any(|w| rest.starts_with(w)) {
         return None;
     }
-    let part = c.name("ap").map(|m| m.as_str());
-    let start = hhmm(hour24(num(c, "h")?, part), num(c, "m")?)?;
-    let part2 = c.name("ap2").map(|m| m.as_str()).or(part);
-    let end = match (num(c, "h2"), num(c, "m2")) {
-        (Some(h), Some(m)) => Some(hhmm(hour24(h, part2), m)?),
-        _ => None,
+    let closes = matches!(bound, Some(TimeBound::Until | TimeBound::Before));
+    let start = if closes && r.is_midnight() {
+        (24, 0)
+    } else {
+        r.clock()
     };
-    Some((Span::new(whole.start(), whole.end()), start, end))
+    Some((r.span, start, None, bound))
 }
 
-/// Whether a Korean time ends where a word goes on (`3시간`, `시행`).
-fn runs_into_word(text: &str, end: usize) -> bool {
+/// The particle after a lone time: `까지`, `부터`, `이후` / `후`, `이전` /
+/// `전` / `전까지` (`전후`, "around", bounds nothing).
+fn bound(text: &str, end: usize) -> Option<TimeBound> {
     let rest = text.get(end..).unwrap_or("");
-    let next = rest.chars().next();
-    next.is_some_and(|c| ('가'..='힣').contains(&c))
-        && !AFTER_SI.iter().any(|w| rest.starts_with(w))
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    // `후` and `전` as words: `9시 전에`, `9시 전까지`, not `9시 전후`
+    let word = |w: &str| {
+        rest.strip_prefix(w).is_some_and(|r| {
+            !r.chars().next().is_some_and(is_syllable)
+                || ["에", "까지", "부터", "으로", "로"]
+                    .iter()
+                    .any(|p| r.starts_with(p))
+        })
+    };
+    if rest.starts_with("까지") {
+        Some(TimeBound::Until)
+    } else if rest.starts_with("부터") {
+        Some(TimeBound::From)
+    } else if rest.starts_with("이후") || word("후") {
+        Some(TimeBound::After)
+    } else if rest.starts_with("이전") || word("전") {
+        Some(TimeBound::Before)
+    } else {
+        None
+    }
 }
 
-/// A time in words (`오후 2시부터 4시`): its span, start and end.
-fn hangul(text: &str, c: &Captures<'_>) -> Option<(Span, String, Option<String>)> {
-    let whole = c.get(0)?;
-    if glued(text, whole.start(), whole.end()) || runs_into_word(text, whole.end()) {
-        return None;
-    }
-    let part = c.name("ap").map(|m| m.as_str());
-    let minute = |m: &str, half: &str| num(c, m).or(c.name(half).map(|_| 30)).unwrap_or(0);
-    // `자정` is left out: it is far more often 자정(自淨) "self-cleansing".
-    let (first, start) = match c.name("noon") {
-        Some(_) => (None, hhmm(12, 0)?),
-        None => {
-            let h = hour24(num(c, "h")?, part);
-            (num(c, "h0"), hhmm(h, minute("m", "half"))?)
-        }
-    };
-    let part2 = c.name("ap2").map(|m| m.as_str()).or(part);
-    let end = match (first, num(c, "h2")) {
-        // `09~12시`: the first hour opens the range, the second closes it
-        (Some(h0), _) => {
-            let end = start.clone();
-            return Some((
-                Span::new(whole.start(), whole.end()),
-                hhmm(hour24(h0, part), 0)?,
-                Some(end),
-            ));
-        }
-        (None, Some(h2)) => Some(hhmm(hour24(h2, part2), minute("m2", "half2"))?),
-        (None, None) => None,
-    };
-    Some((Span::new(whole.start(), whole.end()), start, end))
+/// `HH:MM`.
+fn hhmm((hour, minute): (u32, u32)) -> String {
+    format!("{hour:02}:{minute:02}")
 }
 
 #[cfg(test)]
 mod tests {
+    use super::reading::valid;
     use super::*;
 
+    fn read(text: &str) -> Vec<(String, Option<String>)> {
+        items(text, &[])
+            .into_iter()
+            .map(|(_, s, e, _)| (hhmm(s), e.map(hhmm)))
+            .collect()
+    }
+
     #[test]
-    fn afternoon_hours_are_moved_to_24_hours() {
-        assert_eq!(hour24(2, Some("오후")), 14);
-        assert_eq!(hour24(12, Some("낮")), 12);
-        assert_eq!(hour24(11, Some("오전")), 11);
+    fn an_end_without_its_own_part_of_the_day_follows_the_start() {
+        let one = |s: &str, e: &str| vec![(s.to_string(), Some(e.to_string()))];
+        assert_eq!(read("오후 2시부터 4시"), one("14:00", "16:00"));
+        assert_eq!(read("오전 11시~1시"), one("11:00", "13:00"));
+        assert_eq!(read("오후 6시부터 12시"), one("18:00", "24:00"));
+        assert_eq!(read("오전 9시~11시"), one("09:00", "11:00"));
+        assert_eq!(read("밤 11시~1시"), one("23:00", "01:00"));
     }
 
     #[test]
     fn spans_stay_on_char_boundaries() {
         let fragments = [
-            "오후", "2", "시", ":", "30", "~", "부터", "반", "정오", " ", "가", "1:1",
+            "오후", "2", "시", ":", "30", "~", "부터", "반", "정오", " ", "가", "1:1", "pm", "세",
+            "자정", "까지", "A.", "\\~",
         ];
         for a in fragments {
             for b in fragments {
                 for c in fragments {
                     let text = format!("{a}{b}{c}{b}");
-                    let found = HANGUL
-                        .captures_iter(&text)
-                        .filter_map(|m| hangul(&text, &m))
-                        .chain(CLOCK.captures_iter(&text).filter_map(|m| clock(&text, &m)));
-                    for (span, start, _) in found {
-                        assert!(text.get(span.range()).is_some(), "{text:?}");
-                        assert_eq!(start.len(), 5, "{text:?}");
+                    for r in readings(&text) {
+                        assert!(text.get(r.span.range()).is_some(), "{text:?}");
+                        let (h, m) = r.clock();
+                        assert!(valid(h, m), "{text:?}");
                     }
+                    read(&text);
                 }
             }
         }
-    }
-
-    #[test]
-    fn words_after_si_are_not_times() {
-        assert!(runs_into_word("간 동안", 0));
-        assert!(!runs_into_word("까지 접수", 0));
-        assert!(!runs_into_word(" 세종", 0));
     }
 }

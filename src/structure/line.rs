@@ -10,7 +10,8 @@ use crate::source::trim_span;
 /// Characters that frame a flattened table row or pad a cell.
 const PIPE: char = '|';
 
-/// One line of the input, after trimming.
+/// One line of the input, after trimming; after [`super::layout`] has
+/// rejoined a wrapped paragraph, the whole paragraph.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line {
     /// The line's content without leading/trailing whitespace and without
@@ -18,6 +19,9 @@ pub(crate) struct Line {
     pub(crate) content: Span,
     /// Leading spaces (a tab or full-width space counts as two).
     pub(crate) indent: usize,
+    /// Page furniture, markup or web-page leftovers (see
+    /// [`is_furniture`]): kept as a separator block, never read as text.
+    pub(crate) furniture: bool,
 }
 
 /// Splits `text` into its non-blank lines.
@@ -35,6 +39,7 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
                 out.push(Line {
                     content: bare,
                     indent: 0,
+                    furniture: false,
                 });
             }
             continue;
@@ -47,7 +52,11 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
                 _ => 0,
             })
             .sum();
-        out.push(Line { content, indent });
+        out.push(Line {
+            content,
+            indent,
+            furniture: false,
+        });
     }
     out
 }
@@ -65,6 +74,8 @@ pub(crate) enum Marker {
     Note,
     /// `① ❶ ➊ (1) 1. 가. ▲ ▸`: a list item with its number, if numbered.
     List(Option<u32>),
+    /// `#`, `##` …: a Markdown heading.
+    Heading,
 }
 
 /// A marker at the start of a line: what it is and where it stands.
@@ -81,6 +92,7 @@ static LINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
             (?P<square>[□☐■◼▣◻❏]|ㅁ\s)
           | (?P<circle>[○◦◯●❍]|[ㅇo]\s)
           | (?P<dash>[-·‧∙–—―⁃•・](?:\s|$))
+          | (?P<heading>\#{1,6})\s
           | (?P<note>\*+|※|＊+|☞)
           | (?P<circled>[①-⑳❶-❿➊-➓➀-➉⑴-⒇])
           | (?P<paren>\((?P<pnum>\d{1,2})\)\s*)
@@ -102,7 +114,13 @@ pub(crate) fn marker(text: &str, base: usize) -> Option<Marked> {
         Marker::Circle
     } else if caps.name("dash").is_some() {
         Marker::Dash
+    } else if caps.name("heading").is_some() {
+        Marker::Heading
     } else if caps.name("note").is_some() {
+        // `**굵게**` is Markdown emphasis, not a note.
+        if is_bold(text) {
+            return None;
+        }
         Marker::Note
     } else if let Some(m) = caps.name("circled") {
         Marker::List(circled_number(m.as_str()))
@@ -157,39 +175,115 @@ static BOX: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(crate) fn is_box(text: &str) -> bool {
-    BOX.is_match(text)
+    BOX.is_match(text) || (is_bold(text) && text.chars().count() <= 80)
 }
 
-/// The cells of a table header: the banner and 보도시점 / 배포 fields.
-static HEADER_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:보도\s*(?:참고\s*)?자료|(?:참고|설명|해명|동정|정책|홍보)\s*자료|긴급\s*지시|보도\s*(?:시점|일시|시간)|배\s*포|엠바고)")
-        .expect("header pattern")
+/// `**1. 지가변동률**`: a line in Markdown bold.
+fn is_bold(text: &str) -> bool {
+    text.len() > 4
+        && text.starts_with("**")
+        && text.ends_with("**")
+        && !text[2..].starts_with(|c: char| c.is_whitespace() || c == '*')
+}
+
+/// A banner cell: `보도자료`, `보 도 자 료`, `[보도참고자료]`, `고용노동부
+/// 보도자료`, `긴급지시`; the whole cell, so that `보도자료(사진).jpg` or
+/// `보도자료 제공 : …` are not banners.
+static BANNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[^\s|]{1,12}\s+)?[\[<(【〔]?\s*(?:공\s*동\s*)?(?:보\s*도\s*(?:참\s*고\s*|설\s*명\s*|해\s*명\s*)?자\s*료|(?:참고|설명|해명|동정|정책|홍보)\s*자료|긴급\s*지시)\s*[\]>)】〕]?$",
+    )
+    .expect("banner pattern")
 });
 
-/// Whether a line near the top belongs to the header.
+/// A header field label at the start of a cell: `보도시점`, `보도 일시`,
+/// `배포`, `엠바고` (not `배포된 …`).
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:보도\s*(?:가능\s*)?(?:시점|일시|시간|일자)|엠바고|배\s*포(?:\s*(?:일시|일자|즉시|시점|시간))?(?:[^가-힣]|$))")
+        .expect("header field pattern")
+});
+
+/// A header row is short: a longer line with a banner word is text.
+const MAX_HEADER_CHARS: usize = 200;
+
+/// Whether a line near the top belongs to the header: a banner or a
+/// 보도시점 / 배포 row.
 pub(crate) fn is_header(text: &str) -> bool {
-    text.split(PIPE)
-        .any(|cell| HEADER_CELL.is_match(cell.trim()))
+    let cells = cell_texts(text);
+    cells.iter().map(|c| c.chars().count()).sum::<usize>() <= MAX_HEADER_CHARS
+        && cells.iter().any(|cell| {
+            // `/ 배포`: a PDF's text keeps the slash between two fields.
+            let cell = cell.trim().trim_start_matches(['/', ':']).trim_start();
+            BANNER.is_match(cell) || FIELD.is_match(cell)
+        })
 }
 
-/// `(지  면) 2026. 4. 13.(월) 조간`: a second line of the 보도시점 field.
+/// `(지  면) 2026. 4. 13.(월) 조간`, `4. 13.(월) 조간`, `< 2026. 4. 12.(일)
+/// 12:00 >`, `조간`: a further line of the 보도시점 field.
 static HEADER_CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[(<]\s*(?:지\s*면|온\s*라\s*인|인\s*터\s*넷|방\s*송|누리망|석\s*간|조\s*간)|^(?:\d{4}\s*\.|\(\d{4}\s*\.)")
-        .expect("header continuation pattern")
+    Regex::new(
+        r"(?x)^(?:
+            [(<]\s*(?:지\s*면|온\s*라\s*인|인\s*터\s*넷|방\s*송|누리망|석\s*간|조\s*간)
+          | [(<]?\s*(?:\d{4}\s*\.|\d{1,2}\s*\.\s*\d{1,2}\s*\.?\s*\(.\))
+          | (?:조\s*간|석\s*간)$
+          | (?:배포\s*)?즉시(?:\s*보도)?(?:\s*가능)?$ | 배포\s*(?:즉시|시|후)
+          | (?:온라인|인터넷|누리망|방송|지면|신문)(?:\s*[·,/]\s*(?:온라인|인터넷|누리망|방송|지면|신문))*$
+        )",
+    )
+    .expect("header continuation pattern")
 });
 
 pub(crate) fn is_header_continuation(text: &str) -> bool {
-    HEADER_CONTINUATION.is_match(text) && text.chars().count() < 60
+    let first = cell_texts(text)
+        .into_iter()
+        .map(str::trim)
+        .find(|c| !c.is_empty());
+    first.is_some_and(|cell| HEADER_CONTINUATION.is_match(cell) && cell.chars().count() < 60)
 }
 
-/// `담당 부서 | …`, `책임자 | …`, `문의 : …`: the contact block.
+/// `담당 부서 | …`, `책임자 | …`, `문의 : …`, and the contact lines of
+/// board releases: `관련부서 : …`, `작 성 과: …`, `연 락 처: …`, `보도자료
+/// 제공 : …`, `업무담당 …`.
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:<[^>]*>\s*)?(?:담당\s*(?:부\s*서|기\s*관|과)|담당부서|책임자|담당자|문\s*의(?:처)?\s*[:：|])")
-        .expect("contact pattern")
+    Regex::new(
+        r"(?x)^(?:<[^>]*>\s*)*(?:
+            담당\s*(?:부\s*서|기\s*관|과)|담당부서|책임자|담당자
+          | 문\s*의(?:처)?\s*[:：|]
+          | 관련\s*부서
+          | 작\s*성\s*(?:과|팀|자|부\s*서)\s*[:：]
+          | 연\s*락\s*처\s*[:：]
+          | (?:보도\s*)?자료\s*제공\s*[:：]
+          | 업무\s*담당
+        )",
+    )
+    .expect("contact pattern")
+});
+
+/// A phone number as contact lines write it: `044-205-3101`, `061)
+/// 850-5031`, `270-4340`, `☎ 830-6715`.
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[☎☏]|\b\d{2,4}\s*[-)]\s*\d{3,4}\s*-\s*\d{4}\b|\b\d{3,4}-\d{4}\b")
+        .expect("phone pattern")
 });
 
 pub(crate) fn is_contact(text: &str) -> bool {
-    CONTACT.is_match(text)
+    CONTACT.is_match(text) || is_bracketed_contact(text)
+}
+
+/// `(가족행복과 담당자 061-470-2141)`, `【친환경수산과장 전창우 286-6910】`,
+/// `〔상수도팀 ☎061-531-3671〕`: a whole line in brackets that gives a phone.
+fn is_bracketed_contact(text: &str) -> bool {
+    let pairs = [('(', ')'), ('〔', '〕'), ('【', '】'), ('[', ']')];
+    text.chars().count() <= 200
+        && pairs
+            .iter()
+            .any(|&(open, close)| text.starts_with(open) && text.ends_with(close))
+        && PHONE.is_match(text)
+}
+
+/// Whether a line gives a phone number.
+pub(crate) fn has_phone(text: &str) -> bool {
+    PHONE.is_match(text)
 }
 
 /// `담당자 | …` and `책임자 | …` rows go on a contact block rather than
@@ -208,9 +302,14 @@ pub(crate) fn is_attachment(text: &str) -> bool {
     ATTACHMENT.is_match(text) && text.chars().count() <= 80 && !text.trim_end().ends_with("다.")
 }
 
-/// Whether the line is a flattened table row: cells between ` | `.
+/// Whether the line is a flattened table row: cells between ` | `, or an
+/// HTML row (`<tr><td>…</td></tr>`) left in converted Markdown.
 pub(crate) fn is_table_row(text: &str) -> bool {
-    text.contains(PIPE)
+    text.contains(PIPE) || is_html_row(text)
+}
+
+fn is_html_row(text: &str) -> bool {
+    text.starts_with("<tr") && text.contains("</t")
 }
 
 /// Whether the line is nothing but table borders.
@@ -218,8 +317,22 @@ pub(crate) fn is_separator(text: &str) -> bool {
     text.chars().all(|c| c == PIPE || c.is_whitespace())
 }
 
-/// The cells of a table row: spans of the non-empty pieces between `|`.
+/// The contents of an HTML cell: what stands between `<td …>` and `</td>`.
+static HTML_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?s)<t[dh]\b[^>]*>(?P<cell>.*?)</t[dh]>").expect("html cell pattern")
+});
+
+/// The cells of a table row: spans of the non-empty pieces between `|`, or
+/// of the HTML cells.
 pub(crate) fn cells(text: &str, span: Span) -> Vec<Span> {
+    if is_html_row(&text[span.range()]) {
+        return HTML_CELL
+            .captures_iter(&text[span.range()])
+            .filter_map(|c| c.name("cell"))
+            .map(|m| trim_span(text, Span::new(m.start(), m.end()).shift(span.start), &[]))
+            .filter(|cell| !cell.is_empty())
+            .collect();
+    }
     let mut out = Vec::new();
     let mut start = span.start;
     for piece in text[span.range()].split(PIPE) {
@@ -230,6 +343,35 @@ pub(crate) fn cells(text: &str, span: Span) -> Vec<Span> {
         start += piece.len() + PIPE.len_utf8();
     }
     out
+}
+
+/// The texts of a line's cells (the line itself when it is no table row).
+fn cell_texts(text: &str) -> Vec<&str> {
+    if is_html_row(text) {
+        return HTML_CELL
+            .captures_iter(text)
+            .filter_map(|c| c.name("cell"))
+            .map(|m| m.as_str())
+            .collect();
+    }
+    text.split(PIPE).collect()
+}
+
+/// The display width of a text: Hangul, CJK and full-width forms count two
+/// columns, everything else one. PDF lines are compared by it.
+pub(crate) fn width(text: &str) -> usize {
+    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2E80}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}')
 }
 
 #[cfg(test)]

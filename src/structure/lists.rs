@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::line::circled_number;
 use crate::Span;
-use crate::document::{Block, BlockKind, Warning};
+use crate::document::{Block, BlockKind, Warning, WarningKind};
 use crate::source::{Source, trim_span};
 
 /// A circled numeral, or a `▲` bullet, inside running text.
@@ -184,9 +184,9 @@ fn numbering_warning(
     } else {
         return;
     };
-    warnings.push(Warning {
-        kind: "numbering".to_string(),
+    warnings.push(Warning::new(
+        WarningKind::Numbering,
         message,
-        span: block.marker_span.unwrap_or(block.span),
-    });
+        block.marker_span.unwrap_or(block.span),
+    ));
 }

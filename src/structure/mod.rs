@@ -1,15 +1,29 @@
 //! Pass 1: the lines of a release become a tree of [`Block`]s.
 //!
-//! The top of a release is read as zones (header, title, subtitles); the
-//! body is read line by line, each line's marker giving its rank, and a
-//! stack of open blocks deciding where it hangs.
+//! The lines are read first for their layout ([`layout`]): furniture
+//! (page numbers, markup, web-page leftovers) is set apart, and the lines
+//! of a paragraph that a PDF wrapped are joined back. The top of a release
+//! is then read as zones (header, title, subtitles; [`top`]); the body line
+//! by line, each line's marker giving its rank, and a stack of open blocks
+//! deciding where it hangs. Every line break left inside a block is
+//! recorded as a [`Join`].
 
+#[cfg(test)]
+mod accuracy;
+mod furniture;
+mod join;
+mod layout;
 mod line;
 mod lists;
+mod sentences;
+mod spelling;
+mod top;
 
 use crate::Span;
 use crate::document::{Block, BlockKind, Warning};
 use crate::source::{Source, trim_span};
+pub(crate) use join::Join;
+use layout::Layout;
 use line::{Line, Marked, Marker};
 
 /// The structure of a release: its block tree plus what pass 1 noticed.
@@ -17,10 +31,11 @@ use line::{Line, Marked, Marker};
 pub(crate) struct Structure {
     pub(crate) blocks: Vec<Block>,
     pub(crate) warnings: Vec<Warning>,
+    /// The line breaks inside blocks, sorted by position: a reader that
+    /// puts a space (or nothing) in place of each reads a wrapped
+    /// paragraph as one line.
+    pub(crate) joins: Vec<Join>,
 }
-
-/// How many lines from the top may still be header lines.
-const HEADER_WINDOW: usize = 8;
 
 /// Ranks order the kinds of blocks: a block hangs under the nearest open
 /// block of lower rank.
@@ -34,14 +49,12 @@ const RANK_NESTED: u32 = 5;
 
 /// Reads `source` into a block tree.
 pub(crate) fn parse(source: &Source<'_>) -> Structure {
-    let lines = line::lines(source.text);
-    let mut builder = Builder::new(source);
-    let mut rest = &lines[..];
-    rest = builder.header(rest);
-    rest = builder.title(rest);
-    rest = builder.subtitles(rest);
-    for line in rest {
-        builder.body_line(*line);
+    let (physical, warnings) = sentences::split_long_lines(source, line::lines(source.text));
+    let (lines, layout, inside) = layout::read(source, physical);
+    let mut builder = Builder::new(source, layout, &inside);
+    builder.warnings = warnings;
+    for line in builder.top(&lines) {
+        builder.body_line(line);
     }
     builder.finish()
 }
@@ -59,21 +72,30 @@ struct Open {
 
 struct Builder<'s, 't> {
     source: &'s Source<'t>,
+    layout: Layout,
+    /// Furniture lines that stand inside joined paragraphs.
+    inside: &'s [Span],
     roots: Vec<Block>,
     stack: Vec<Open>,
     warnings: Vec<Warning>,
     /// The indent of the line being read.
     indent: usize,
+    /// Whether a body block (item, paragraph, row) has been read: header
+    /// rows after it are table rows.
+    body_started: bool,
 }
 
 impl<'s, 't> Builder<'s, 't> {
-    fn new(source: &'s Source<'t>) -> Self {
+    fn new(source: &'s Source<'t>, layout: Layout, inside: &'s [Span]) -> Self {
         Builder {
             source,
+            layout,
+            inside,
             roots: Vec::new(),
             stack: Vec::new(),
             warnings: Vec::new(),
             indent: 0,
+            body_started: false,
         }
     }
 
@@ -102,6 +124,17 @@ impl<'s, 't> Builder<'s, 't> {
         if kind != BlockKind::Note || text.contains('|') {
             block.cells = self.cells(&block);
         }
+        // A page number or running header inside a joined paragraph.
+        if kind != BlockKind::Separator {
+            let first = self.inside.partition_point(|f| f.start < span.start);
+            for furniture in self.inside[first..]
+                .iter()
+                .take_while(|f| f.end <= span.end)
+            {
+                let child = self.block(BlockKind::Separator, None, *furniture);
+                block.children.push(child);
+            }
+        }
         block
     }
 
@@ -116,100 +149,23 @@ impl<'s, 't> Builder<'s, 't> {
             .collect()
     }
 
-    /// `보도자료` banners, `보도시점 | …` and `배포 | …` rows, and whatever
-    /// template text stands above them.
-    fn header<'l>(&mut self, lines: &'l [Line]) -> &'l [Line] {
-        let window = &lines[..lines.len().min(HEADER_WINDOW)];
-        let Some(last) = window.iter().rposition(|l| line::is_header(self.text(l))) else {
-            return lines;
-        };
-        let mut end = last + 1;
-        while end < lines.len() && line::is_header_continuation(self.text(&lines[end])) {
-            end += 1;
-        }
-        for l in &lines[..end] {
-            let block = self.block(BlockKind::Header, None, l.content);
-            self.roots.push(block);
-        }
-        &lines[end..]
-    }
-
-    /// The first line after the header; a line ending in `,` goes on in the
-    /// next one (`김민석 국무총리,` / `… 긴급지시`).
-    fn title<'l>(&mut self, lines: &'l [Line]) -> &'l [Line] {
-        let Some(first) = lines.first() else {
-            return lines;
-        };
-        let text = self.text(first);
-        if line::marker(text, 0).is_some_and(|m| m.marker != Marker::List(None))
-            || line::is_contact(text)
-        {
-            return lines;
-        }
-        let mut span = first.content;
-        let mut used = 1;
-        if text.ends_with(',')
-            && let Some(next) = lines.get(1)
-            && line::marker(self.text(next), 0).is_none()
-        {
-            span = span.cover(next.content);
-            used = 2;
-        }
-        let block = self.block(BlockKind::Title, None, span);
-        self.roots.push(block);
-        &lines[used..]
-    }
-
-    /// Lines between the title and the body: `- … -`, `❶ …`, or short
-    /// unmarked lines.
-    fn subtitles<'l>(&mut self, lines: &'l [Line]) -> &'l [Line] {
-        let mut used = 0;
-        for l in lines {
-            let text = self.text(l);
-            let marked = line::marker(text, l.content.start);
-            let is_subtitle = match marked.map(|m| m.marker) {
-                Some(Marker::Dash) | Some(Marker::List(Some(_))) => true,
-                None => l.indent == 0 && looks_like_heading(text),
-                _ => false,
-            };
-            if !is_subtitle || line::is_box(text) || line::is_contact(text) {
-                break;
-            }
-            for (marker, span) in split_subtitles(self.source.text, l.content, marked) {
-                let block = self.block(BlockKind::Subtitle, marker, span);
-                self.roots.push(block);
-            }
-            used += 1;
-        }
-        &lines[used..]
-    }
-
     fn body_line(&mut self, l: Line) {
         self.indent = l.indent;
+        if self.section_line(l) {
+            return;
+        }
         let text = self.text(&l);
         let marked = line::marker(text, l.content.start);
         let content = |m: Option<Marked>| match m {
             Some(m) => trim_span(self.source.text, Span::new(m.span.end, l.content.end), &[]),
             None => l.content,
         };
-        if line::is_separator(text) {
-            let block = self.block(BlockKind::Separator, None, l.content);
-            return self.attach(block);
-        }
-        if line::is_contact(text) && !(line::is_contact_row(text) && self.in_contact()) {
-            return self.open(
-                RANK_SECTION,
-                self.block(BlockKind::Contact, None, l.content),
-            );
-        }
-        if marked.is_none() && line::is_attachment(text) {
-            let block = self.block(BlockKind::Attachment, None, l.content);
-            return self.open(RANK_SECTION, block);
-        }
-        if line::is_box(text) {
-            return self.open(RANK_SQUARE, self.block(BlockKind::Box, None, l.content));
-        }
+        self.body_started = true;
         match marked.map(|m| m.marker) {
+            Some(Marker::Heading) => {
+                let block = self.block(BlockKind::Box, marked, content(marked));
+                self.open(RANK_SQUARE, block)
+            }
             Some(Marker::Square) => self.open(
                 RANK_SQUARE,
                 self.block(BlockKind::Item, marked, content(marked)),
@@ -232,6 +188,43 @@ impl<'s, 't> Builder<'s, 't> {
             }
             None => self.unmarked(l),
         }
+    }
+
+    /// Lines that are no part of the paragraph tree: furniture, a late
+    /// banner row, contact and attachment sections, boxed headings.
+    /// Returns whether the line was read.
+    fn section_line(&mut self, l: Line) -> bool {
+        let text = self.text(&l);
+        if l.furniture || line::is_separator(text) {
+            let block = self.block(BlockKind::Separator, None, l.content);
+            self.attach(block);
+            return true;
+        }
+        if !self.body_started && line::is_header(text) {
+            // A banner row that a converter put below the title.
+            let block = self.block(BlockKind::Header, None, l.content);
+            self.root(block);
+            return true;
+        }
+        if self.in_contact() && !top::goes_on_contact(text) {
+            self.close_all();
+        }
+        let section = if line::is_contact(text) {
+            let row = self.in_contact() && (line::is_contact_row(text) || !text.contains('|'));
+            (!row).then_some((BlockKind::Contact, RANK_SECTION))
+        } else if line::marker(text, 0).is_none() && line::is_attachment(text) {
+            Some((BlockKind::Attachment, RANK_SECTION))
+        } else if line::is_box(text) {
+            Some((BlockKind::Box, RANK_SQUARE))
+        } else {
+            None
+        };
+        let Some((kind, rank)) = section else {
+            return false;
+        };
+        let block = self.block(kind, None, l.content);
+        self.open(rank, block);
+        true
     }
 
     /// A line with no marker: a table row, a paragraph, or the
@@ -277,6 +270,18 @@ impl<'s, 't> Builder<'s, 't> {
             return self.open(RANK_SQUARE, block);
         }
         self.nest(block, &[BlockKind::Paragraph])
+    }
+
+    /// Adds `block` at the top level, closing every open block.
+    fn root(&mut self, block: Block) {
+        self.close_all();
+        self.roots.push(block);
+    }
+
+    fn close_all(&mut self) {
+        while !self.stack.is_empty() {
+            self.close();
+        }
     }
 
     fn in_contact(&self) -> bool {
@@ -340,18 +345,18 @@ impl<'s, 't> Builder<'s, 't> {
     }
 
     fn finish(mut self) -> Structure {
-        while !self.stack.is_empty() {
-            self.close();
-        }
+        self.close_all();
         let mut warnings = self.warnings;
         for block in &mut self.roots {
             lists::expand(self.source, block);
         }
         lists::check_numbering(&self.roots, &mut warnings);
         set_levels(&mut self.roots, 1);
+        let joins = join::joins(self.source.text, &self.roots, self.inside);
         Structure {
             blocks: self.roots,
             warnings,
+            joins,
         }
     }
 }
@@ -363,72 +368,18 @@ fn set_levels(blocks: &mut [Block], level: u32) {
     }
 }
 
-/// Whether `text` ends a sentence (`…밝혔다.`, `…한다`, `…!`).
+/// Whether `text` ends a sentence (`…밝혔다.`, `…한다`, `…!`), or stands
+/// whole in brackets (`(사진 4장 첨부)`).
 fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == '|');
+    if trimmed.starts_with('(') && trimmed.ends_with(')') {
+        return true;
+    }
     // `4. 13.` ends in a period but is a date, not a sentence.
     let before_period = trimmed.strip_suffix('.').map(|t| t.chars().next_back());
     match before_period {
         Some(Some(c)) => !c.is_ascii_digit(),
         Some(None) => false,
         None => trimmed.ends_with(['!', '?', '다']),
-    }
-}
-
-/// A short line that does not end like a sentence.
-fn looks_like_heading(text: &str) -> bool {
-    let trimmed = text.trim_end();
-    trimmed.chars().count() <= 80 && !trimmed.ends_with("다.") && !trimmed.ends_with('다')
-}
-
-/// `- A - - B -` and `- A - B` on one line are two subtitles; `❶ A` is one
-/// with its marker.
-fn split_subtitles(
-    text: &str,
-    content: Span,
-    marked: Option<Marked>,
-) -> Vec<(Option<Marked>, Span)> {
-    let Some(m) = marked.filter(|m| m.marker == Marker::Dash) else {
-        let body = match marked {
-            Some(m) => trim_span(text, Span::new(m.span.end, content.end), &[]),
-            None => content,
-        };
-        return vec![(marked, body)];
-    };
-    let mut out = Vec::new();
-    let mut marker = Some(m);
-    let mut start = m.span.end;
-    let slice = &text[content.range()];
-    let mut search = m.span.end - content.start;
-    while let Some(found) = slice[search..].find(" - ") {
-        let at = content.start + search + found;
-        push_subtitle(text, &mut out, marker, Span::new(start, at));
-        // ` - - B`: the closing dash of one and the opening dash of the next.
-        let mut next = at + " - ".len();
-        while text[next..content.end].starts_with("- ") || text[next..content.end].starts_with(' ')
-        {
-            next += 1;
-        }
-        let dash = text[at..next].rfind('-').map(|i| at + i);
-        marker = dash.map(|d| Marked {
-            marker: Marker::Dash,
-            span: Span::new(d, d + 1),
-        });
-        start = next;
-        search = next - content.start;
-    }
-    push_subtitle(text, &mut out, marker, Span::new(start, content.end));
-    out
-}
-
-fn push_subtitle(
-    text: &str,
-    out: &mut Vec<(Option<Marked>, Span)>,
-    marker: Option<Marked>,
-    span: Span,
-) {
-    let span = trim_span(text, span, &['-']);
-    if !span.is_empty() {
-        out.push((marker, span));
     }
 }

@@ -107,7 +107,7 @@ fn a_directory_gives_json_lines_in_order_and_reports_each_error() {
     put(&dir, "b/3-tiny.hwpx", &tiny_hwpx());
     let hwp = std::fs::read(originals_dir().join("156754268.hwp")).expect("original");
     put(&dir, "b/4-really-hwp.hwpx", &hwp);
-    put(&dir, "b/notes.md", b"# not a release, skipped");
+    put(&dir, "b/notes.csv", b"not a release, skipped");
     put(&dir, "c/5-bad-bytes.txt", b"\xbc\xad abc \x80\xff");
     put(&dir, "c/6-binary.txt", b"\x7fELF\x02\x01\x01\0\0\0");
     put(
@@ -274,4 +274,67 @@ fn an_unreadable_directory_is_one_error() {
         "{}",
         run.stderr
     );
+}
+
+/// `--html`: a page for one input; for a batch, a page per release (names
+/// met twice numbered, `index` kept for the index) and `index.html`
+/// linking to them in input order. The JSON goes out as usual.
+#[test]
+fn html_views_of_one_release_and_of_a_batch() {
+    let dir = scratch("html");
+    let page = dir.join("one/page.html");
+    let run = extract(&["--html", page.to_str().expect("UTF-8"), FIXTURE], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("{\n"), "the JSON as without --html");
+    let html = std::fs::read_to_string(&page).expect("the page");
+    assert!(html.contains("<mark class=\"m person\""), "marks");
+
+    let fixture = std::fs::read(repo_path(FIXTURE)).expect("fixture");
+    put(&dir, "in/a/x.txt", &fixture);
+    put(&dir, "in/b/x.txt", b"\xbc\xad abc \x80\xff");
+    put(
+        &dir,
+        "in/c/x.txt",
+        "제목\n□ <script>alert(1)</script>\n".as_bytes(),
+    );
+    put(&dir, "in/index.txt", &fixture);
+    let (input, out) = (dir.join("in"), dir.join("out"));
+    let args = [
+        "--html",
+        out.to_str().expect("UTF-8"),
+        "--output",
+        out.to_str().expect("UTF-8"),
+        input.to_str().expect("UTF-8"),
+    ];
+    let run = extract(&args, None);
+    assert_eq!(run.code, 1, "the undecodable input fails: {}", run.stderr);
+    // Page names are planned before reading, so a failed input keeps its
+    // name (x-2) and the third x is x-3; the index says which is which.
+    let mut pages: Vec<String> = std::fs::read_dir(&out)
+        .expect("the output directory")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| name.ends_with(".html"))
+        .collect();
+    pages.sort();
+    assert_eq!(pages, ["index-2.html", "index.html", "x-3.html", "x.html"]);
+    assert!(out.join("x.json").is_file(), "--output goes on as before");
+    let index = std::fs::read_to_string(out.join("index.html")).expect("the index");
+    let links: Vec<&str> = index
+        .split("<a href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(links, ["x.html", "x-3.html", "index-2.html"]);
+    assert!(
+        index.contains("numbering: list number ② repeats"),
+        "warnings"
+    );
+    let escaped = std::fs::read_to_string(out.join("x-3.html")).expect("a page");
+    assert!(escaped.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

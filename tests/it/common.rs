@@ -140,7 +140,7 @@ fn line_at(input: &str, at: usize) -> &str {
 }
 
 /// Spans drawn inline in case files: `open` and `close` around each span;
-/// a backslash makes the next mark a literal character.
+/// a backslash makes the next mark (or backslash) a literal character.
 pub struct Marks {
     pub open: char,
     pub close: char,
@@ -190,7 +190,7 @@ impl Marks {
                     .map(|_| self.close),
             );
             out.extend(spans.iter().filter(|s| s.start == at).map(|_| self.open));
-            if c == self.open || c == self.close {
+            if c == self.open || c == self.close || c == '\\' {
                 out.push('\\');
             }
             out.push(c);

@@ -17,6 +17,7 @@ fn every_release_has_valid_spans_and_loses_no_text() {
         check_spans(&input, &doc);
         check_coverage(&input, &doc);
         assert!(doc.title.is_some(), "{}: no title", path.display());
+        crate::view::check_page(&input, &doc, false);
     }
 }
 

@@ -39,12 +39,12 @@ fn originals_read_to_the_released_text() {
         let squash = |s: &str| s.split_whitespace().collect::<String>();
         assert_eq!(squash(&input.text), squash(&expected), "{id}: text differs");
         assert_eq!(input.text, expected, "{id}: whitespace differs");
-        let format = if path.extension().is_some_and(|e| e == "hwp") {
-            "hwp5"
+        let (format, encoding) = if path.extension().is_some_and(|e| e == "hwp") {
+            (bodo::Format::Hwp, bodo::Encoding::Hwp5)
         } else {
-            "hwpx"
+            (bodo::Format::Hwpx, bodo::Encoding::Hwpx)
         };
-        assert_eq!(input.encoding, format, "{id}");
+        assert_eq!((input.format, input.encoding), (format, encoding), "{id}");
     }
 }
 
@@ -54,7 +54,7 @@ fn hwp_named_hwpx_is_read_as_hwp() {
     let hwp = originals_dir().join("156754224.hwp");
     let bytes = std::fs::read(&hwp).expect("the original");
     let input = bodo::read_bytes(&bytes, "misnamed.hwpx").expect("reads");
-    assert_eq!(input.encoding, "hwp5");
+    assert_eq!(input.encoding, bodo::Encoding::Hwp5);
     assert_eq!(input, bodo::read_path(&hwp).expect("reads"));
 }
 
@@ -149,7 +149,7 @@ const TINY_TEXT: &str =
 fn hwpx_layout_matches_the_corpus_conventions() {
     let input = bodo::read_bytes(&tiny_hwpx(), "tiny.hwpx").expect("reads");
     assert_eq!(input.text, TINY_TEXT);
-    assert_eq!(input.encoding, "hwpx");
+    assert_eq!(input.encoding, bodo::Encoding::Hwpx);
 }
 
 #[test]
@@ -279,7 +279,7 @@ fn hwp_layout_matches_the_corpus_conventions() {
     for flags in [0, 1] {
         let input = bodo::read_bytes(&tiny_hwp(flags), "tiny.hwp").expect("reads");
         assert_eq!(input.text, expected, "flags {flags}");
-        assert_eq!(input.encoding, "hwp5");
+        assert_eq!(input.encoding, bodo::Encoding::Hwp5);
     }
 }
 
@@ -325,14 +325,14 @@ fn text_encodings_are_detected_and_recorded() {
     let input = bodo::read_bytes(&cp949, "old.txt").expect("reads");
     assert_eq!(
         (input.text.as_str(), input.encoding),
-        ("□ 산업부는 12월 22일(수) 밝혔다.\n", "euc-kr")
+        ("□ 산업부는 12월 22일(수) 밝혔다.\n", bodo::Encoding::EucKr)
     );
     let mut utf16 = vec![0xff, 0xfe];
     utf16.extend("보도자료\r\n".encode_utf16().flat_map(u16::to_le_bytes));
     let input = bodo::read_bytes(&utf16, "win.txt").expect("reads");
     assert_eq!(
         (input.text.as_str(), input.encoding),
-        ("보도자료\r\n", "utf-16le")
+        ("보도자료\r\n", bodo::Encoding::Utf16Le)
     );
 }
 

@@ -49,7 +49,11 @@ pub fn cases(file: &str) -> Vec<(String, String, String)> {
         .filter_map(|case| {
             let case = case.strip_prefix("=== ").unwrap_or(case);
             let (name, rest) = case.split_once('\n')?;
-            let (input, expected) = rest.split_once("\n---\n")?;
+            // a case that expects nothing ends in `---` right before the
+            // next `===`
+            let (input, expected) = rest
+                .split_once("\n---\n")
+                .or_else(|| Some((rest.strip_suffix("\n---")?, "")))?;
             Some((
                 name.to_string(),
                 input.to_string(),

@@ -10,7 +10,6 @@
 use bodo::Document;
 
 use crate::common::*;
-use crate::gold::{assert_scores, score};
 
 /// Put in front of every case so that its first line is not the headline.
 const TITLE: &str = "알림 제목\n";
@@ -172,16 +171,4 @@ fn fixture_commitments() {
     has("해외진출을 위해 협력하기로 하였다", "협약참여기관들 #3");
     has("지원을 아끼지 않겠다", "정부");
     assert_eq!(got.len(), 12, "{got:#?}");
-}
-
-#[test]
-fn quotes_gold() {
-    let s = score("quotes", quote_items);
-    assert_scores("quotes", &s, 0.9, 0.9);
-}
-
-#[test]
-fn commitments_gold() {
-    let s = score("commitments", commitment_items);
-    assert_scores("commitments", &s, 0.9, 0.85);
 }

@@ -17,7 +17,6 @@
 //! `DEPARTMENT;TITLE;NAME;PHONE;EMAIL`, the key of `tests/gold/contacts.tsv`.
 
 use crate::common::*;
-use crate::gold::{assert_scores, score};
 use crate::structure::cases;
 use bodo::{Contact, Document, Event, Span};
 
@@ -150,28 +149,6 @@ fn fixture_venue_event_and_contact() {
         Some("산업지능화협회 협업지원센터")
     );
     assert_eq!(&input.as_str()[phone.mention.span], phone.mention.text);
-}
-
-#[test]
-fn venues_gold() {
-    let s = score("venues", |doc| {
-        doc.venues
-            .iter()
-            .map(|v| (v.text.clone(), "-".to_string()))
-            .collect()
-    });
-    assert_scores("venues", &s, 0.9, 0.9);
-}
-
-#[test]
-fn contacts_gold() {
-    let s = score("contacts", |doc| {
-        doc.contacts
-            .iter()
-            .map(|c| (c.mention.text.clone(), contact_key(c)))
-            .collect()
-    });
-    assert_scores("contacts", &s, 0.95, 0.95);
 }
 
 /// A long line full of places, phones and events stays valid (and, with

@@ -32,36 +32,52 @@
 
 pub(crate) mod clause;
 
-use super::quotes::subject::{Subject, pick, strip_asides, subjects};
-use super::{Context, is_inline_child};
 use crate::Span;
-use crate::document::{Block, BlockKind, Commitment, Document, Quote};
+use crate::analysis::Analysis;
+use crate::analysis::is_inline_child;
+use crate::analysis::phrases::{Subject, pick, strip_asides};
+use crate::analysis::quotations::Quotation;
+use crate::document::{Block, BlockKind, Commitment};
 use clause::{Trigger, duty, sentences, skip_leading, triggers};
 
 /// Anaphors that point back to an actor named before.
 const ANAPHORS: &[&str] = &["이들", "이", "동", "해당", "그"];
+
+/// Who commits, as far as the text says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Actor {
+    /// The phrase that names the actor, asides dropped.
+    Named(String),
+    /// Nobody is named: the issuer of the release.
+    Issuer,
+    /// Inside quoted words without a subject: the speaker of the quotation
+    /// with this index among the document's quotations.
+    Speaker(usize),
+}
+
+/// A commitment as found; the link step names its actor.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    /// The commitment with its text and index, its actor not yet set.
+    pub(crate) commitment: Commitment,
+    pub(crate) actor: Option<Actor>,
+}
 
 /// The actors named so far, for clauses that do not name theirs.
 #[derive(Debug, Default)]
 struct Actors {
     /// The last actor named in the body.
     last: Option<String>,
-    /// The issuer of the release, when nobody was named yet.
-    issuer: Option<String>,
     /// An agreement was made: the parties' duties follow in the present
     /// tense (`한국환경공단은 …을 제공한다`).
     pact: bool,
 }
 
-/// Fills the document's commitments.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
-    let mut actors = Actors {
-        last: None,
-        issuer: doc.issuer.as_ref().map(|i| i.name.clone()),
-        pact: false,
-    };
+/// The document's commitments, in order.
+pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<Found> {
+    let mut actors = Actors::default();
     let mut out = Vec::new();
-    for block in body_blocks(&doc.blocks) {
+    for block in body_blocks(cx.blocks) {
         // A new top-level paragraph starts afresh: a topic named in the
         // paragraph before does not carry over; the issuer stands in.
         if block.level == 1 {
@@ -69,13 +85,14 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
         }
         // Subjects are read once per block: a long line is not read again
         // for each of its sentences.
-        let quoted: Vec<&Quote> = doc
-            .quotes
+        let quoted: Vec<(usize, &Quotation<'_>)> = cx
+            .quotations()
             .iter()
-            .filter(|q| block.span.contains(q.mention.span))
+            .enumerate()
+            .filter(|(_, q)| block.span.contains(q.pair.inner()))
             .collect();
-        let quotes: Vec<Span> = quoted.iter().map(|q| q.mention.span).collect();
-        let all = subjects(cx, doc, block.span);
+        let quotes: Vec<Span> = quoted.iter().map(|(_, q)| q.pair.inner()).collect();
+        let all = cx.subjects(block.span);
         let body: Vec<Subject> = all
             .iter()
             .filter(|s| !quotes.iter().any(|q| q.contains(s.span)))
@@ -87,12 +104,12 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
             let found = within(&body, sentence);
             clauses(cx, block, sentence, &found, &skip, &mut actors, &mut out);
         }
-        for quote in quoted {
-            pledges(cx, quote, &all, &actors, &mut out);
+        for (index, quote) in quoted {
+            pledges(cx, index, quote.pair.inner(), &all, &actors, &mut out);
         }
     }
-    out.sort_by_key(|c| c.mention.span);
-    doc.commitments = out;
+    out.sort_by_key(|c| c.commitment.mention.span);
+    out
 }
 
 /// The subjects of `found` that lie, particle included, in `region`.
@@ -107,19 +124,19 @@ fn within(found: &[Subject], region: Span) -> Vec<Subject> {
 /// The commitments of one sentence outside quotes and duty lists (`skip`),
 /// and the actor it passes on.
 fn clauses(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     block: &Block,
     sentence: Span,
     found: &[Subject],
     skip: &[Span],
     actors: &mut Actors,
-    out: &mut Vec<Commitment>,
+    out: &mut Vec<Found>,
 ) {
     let mut start = sentence.start;
     let mut named: Option<String> = None;
     // A later clause of the sentence goes on with the actor of the clause
     // before it (`A는 …할 계획이며, …할 예정이다`).
-    let mut sentence_actor: Option<String> = None;
+    let mut sentence_actor: Option<Actor> = None;
     for trigger in triggers(cx.source.text, 0, sentence, false) {
         let clause = Span::new(start, trigger.span.end);
         start = trigger.span.end;
@@ -133,13 +150,13 @@ fn clauses(
         }
         let fallback = sentence_actor
             .clone()
-            .or_else(|| actors.last.clone())
-            .or_else(|| actors.issuer.clone());
+            .or_else(|| actors.last.clone().map(Actor::Named))
+            .or(Some(Actor::Issuer));
         let (mut item, explicit) = commit(cx, clause, trigger, found, actors, fallback);
-        if explicit {
-            named.clone_from(&item.actor);
+        if explicit && let Some(Actor::Named(name)) = &item.actor {
+            named = Some(name.clone());
         }
-        item.index = (block.kind == BlockKind::ListItem)
+        item.commitment.index = (block.kind == BlockKind::ListItem)
             .then_some(block.number)
             .flatten();
         sentence_actor.clone_from(&item.actor);
@@ -163,12 +180,12 @@ fn clauses(
 /// After an agreement, a sentence whose topic is an agent and whose
 /// predicate is a present declarative states a party's duty.
 fn duty_clause(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     sentence: Span,
     found: &[Subject],
     skip: &[Span],
     actors: &Actors,
-    out: &mut Vec<Commitment>,
+    out: &mut Vec<Found>,
 ) {
     let Some(trigger) = duty(cx.source.text, 0, sentence) else {
         return;
@@ -208,11 +225,11 @@ fn body_blocks(blocks: &[Block]) -> Vec<&Block> {
 /// A numbered duty list inline in `block` whose last item commits: one
 /// commitment per item. Returns the items' spans.
 fn listed(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     block: &Block,
     found: &[Subject],
     actors: &mut Actors,
-    out: &mut Vec<Commitment>,
+    out: &mut Vec<Found>,
 ) -> Vec<Span> {
     let items: Vec<&Block> = block
         .children
@@ -233,10 +250,14 @@ fn listed(
         let text = cx.text(item.span);
         let trimmed = text.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
         let span = Span::new(item.span.start, item.span.start + trimmed.len());
-        out.push(Commitment {
-            mention: cx.source.snippet(span),
-            actor: actor.clone(),
-            index: item.number,
+        out.push(Found {
+            commitment: Commitment {
+                mention: cx.source.snippet(span),
+                actor: None,
+                index: item.number,
+                actor_ref: None,
+            },
+            actor: actor.clone().map(Actor::Named),
         });
     }
     items.iter().map(|i| i.span).collect()
@@ -245,7 +266,7 @@ fn listed(
 /// Whether inline items are duties that one predicate commits: every item
 /// but the last is a clause that goes on (`…앞장서고`, `…발굴하며`), and the
 /// last closes with a committing predicate in the same sentence.
-fn duty_list(cx: &Context<'_>, items: &[&Block]) -> bool {
+fn duty_list(cx: &Analysis<'_>, items: &[&Block]) -> bool {
     let Some((last, rest)) = items.split_last() else {
         return false;
     };
@@ -266,29 +287,35 @@ fn duty_list(cx: &Context<'_>, items: &[&Block]) -> bool {
 /// The commitment closed by `trigger` in `clause`, and whether the clause
 /// names its actor (among `found`, the subjects around it).
 fn commit(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     clause: Span,
     trigger: Trigger,
     found: &[Subject],
     actors: &Actors,
-    fallback: Option<String>,
-) -> (Commitment, bool) {
+    fallback: Option<Actor>,
+) -> (Found, bool) {
     let before = Span::new(clause.start, trigger.span.start);
     let subject = pick(&within(found, before), trigger.embedded);
     let start = match subject {
         Some(s) => skip_leading(cx.source.text, 0, Span::new(s.end, trigger.span.end)),
         None => skip_leading(cx.source.text, 0, clause),
     };
-    let commitment = Commitment {
-        mention: cx.source.snippet(Span::new(start.start, trigger.span.end)),
-        actor: subject.map(|s| resolve(cx, s.span, actors)).or(fallback),
-        index: None,
+    let found = Found {
+        commitment: Commitment {
+            mention: cx.source.snippet(Span::new(start.start, trigger.span.end)),
+            actor: None,
+            index: None,
+            actor_ref: None,
+        },
+        actor: subject
+            .map(|s| Actor::Named(resolve(cx, s.span, actors)))
+            .or(fallback),
     };
-    (commitment, subject.is_some())
+    (found, subject.is_some())
 }
 
 /// The actor a subject phrase names; an anaphor stands for the last actor.
-fn resolve(cx: &Context<'_>, span: Span, actors: &Actors) -> String {
+fn resolve(cx: &Analysis<'_>, span: Span, actors: &Actors) -> String {
     let name = strip_asides(cx.text(span));
     let first = name.split(' ').next().unwrap_or("");
     let anaphor = ANAPHORS.contains(&first) && name.contains(' ');
@@ -307,17 +334,18 @@ fn group(name: &str) -> &str {
 /// clause when it names one (`정부가 지원을 아끼지 않겠다`), else the
 /// speaker.
 fn pledges(
-    cx: &Context<'_>,
-    quote: &Quote,
+    cx: &Analysis<'_>,
+    index: usize,
+    quote: Span,
     found: &[Subject],
     actors: &Actors,
-    out: &mut Vec<Commitment>,
+    out: &mut Vec<Found>,
 ) {
-    for sentence in sentences(cx.source.text, 0, quote.mention.span, &[]) {
+    for sentence in sentences(cx.source.text, 0, quote, &[]) {
         let mut start = sentence.start;
         for trigger in triggers(cx.source.text, 0, sentence, true) {
             let clause = Span::new(start, trigger.span.end);
-            let speaker = quote.speaker.clone();
+            let speaker = Some(Actor::Speaker(index));
             out.push(commit(cx, clause, trigger, found, actors, speaker).0);
             start = trigger.span.end;
         }

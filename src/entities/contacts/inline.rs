@@ -15,10 +15,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{PHONE, compact, contact, is_name, is_title};
+use super::{EMAIL, PHONE, compact, contact, email_value, is_name, is_title, phones_in};
 use crate::Span;
+use crate::analysis::Analysis;
 use crate::document::Contact;
-use crate::entities::Context;
 use crate::morph::{Morpheme, Pos};
 
 /// What may stand before the number: `(`, `☎`, `(☎ `, `Tel.`, `전화:`.
@@ -33,20 +33,57 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<close>[\d,~\s]*\))?(?:\s*\((?P<who>[^()]{2,40})\))?").expect("after pattern")
 });
 
-/// Reads every phone number in `span` into `out`.
-pub(super) fn phones(cx: &Context<'_>, span: Span, out: &mut Vec<Contact>) {
+/// A number without its area code, or a short hotline, after a phone
+/// sign: `☎ 830-6715`, `(☎ 109)`, `전화 1388`.
+static LOCAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:☎|☏|(?i:tel)\.|전화)\s*[:：]?\s*(?P<n>\d{3,4}-\d{4}|\d{3,4})(?:[^\d\-]|$)")
+        .expect("local pattern")
+});
+
+/// Reads every phone number and e-mail address in `span` into `out`: the
+/// numbers, their short extensions written out in full (`061-531-3671 /
+/// 3681`), numbers without an area code after a phone sign, and e-mail
+/// addresses.
+pub(super) fn phones(cx: &Analysis<'_>, span: Span, out: &mut Vec<Contact>) {
     let text = cx.text(span);
-    for m in PHONE.find_iter(text) {
-        let phone = Span::new(span.start + m.start(), span.start + m.end());
+    let mut first: Option<Contact> = None;
+    let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+    for (range, value) in phones_in(text) {
+        let phone = Span::new(span.start + range.start, span.start + range.end);
+        let is_number = PHONE.is_match(cx.text(phone));
+        taken.push(range);
+        if is_number {
+            first = read(cx, span, phone);
+            if let Some(c) = first.clone() {
+                out.push(c);
+            }
+        } else if let Some(mut c) = first.clone() {
+            // An extension: whose the number before it is.
+            c.mention = cx.source.snippet(phone);
+            c.phone = Some(value);
+            out.push(c);
+        }
+    }
+    for caps in LOCAL.captures_iter(text) {
+        let Some(n) = caps.name("n") else { continue };
+        if taken.iter().any(|r| r.start < n.end() && n.start() < r.end) {
+            continue;
+        }
+        let phone = Span::new(span.start + n.start(), span.start + n.end());
         if let Some(c) = read(cx, span, phone) {
             out.push(c);
         }
+    }
+    for m in EMAIL.find_iter(text) {
+        let mut c = contact(cx, Span::new(span.start + m.start(), span.start + m.end()));
+        c.email = Some(email_value(m.as_str()));
+        out.push(c);
     }
 }
 
 /// One phone mention: the number, its lead and closing bracket, and the
 /// department or person named before it or in a bracket after it.
-fn read(cx: &Context<'_>, within: Span, phone: Span) -> Option<Contact> {
+fn read(cx: &Analysis<'_>, within: Span, phone: Span) -> Option<Contact> {
     let before = cx.text(Span::new(within.start, phone.start));
     let after = cx.text(Span::new(phone.end, within.end));
     let lead = LEAD.captures(before)?;
@@ -77,15 +114,19 @@ fn read(cx: &Context<'_>, within: Span, phone: Span) -> Option<Contact> {
         start = run.start;
         name_the(cx, run, &mut c);
     }
-    if c.department
-        .as_deref()
-        .is_some_and(|d| PHONE_WORDS.contains(&d))
-        || c.department.is_none()
+    // `상담 전화 ☏109`: the word for a phone is not whose it is.
+    if c.department.as_deref().is_some_and(is_phone_word) {
+        c.department = None;
+    } else if let Some(d) = c.department.as_deref()
+        && let Some((rest, last)) = d.rsplit_once(' ')
+        && is_phone_word(last)
     {
+        c.department = Some(rest.trim().to_string());
+    }
+    if c.department.is_none() {
         // `…연구소로 전화(☎054-…)`: the department is the word before the
         // phone word, without its particle.
-        c.department = addressee(cx, Span::new(within.start, start))
-            .or(c.department.filter(|d| !PHONE_WORDS.contains(&d.as_str())));
+        c.department = addressee(cx, Span::new(within.start, start));
     }
     let span = Span::new(start, end.min(within.end));
     c.mention = cx.source.snippet(span);
@@ -96,7 +137,7 @@ fn read(cx: &Context<'_>, within: Span, phone: Span) -> Option<Contact> {
 /// or a person: words of nouns only, or words ending like a department
 /// (`추진단`, `행정안전부`, which ko-dic may cut into verbs and adverbs),
 /// or single syllables of a spaced name (`이 형 석`).
-fn noun_run(cx: &Context<'_>, span: Span) -> Option<Span> {
+fn noun_run(cx: &Analysis<'_>, span: Span) -> Option<Span> {
     let text = cx.text(span);
     let body = text.trim_end();
     if body.ends_with(|c: char| !is_word_char(c)) {
@@ -107,7 +148,10 @@ fn noun_run(cx: &Context<'_>, span: Span) -> Option<Span> {
     let mut end = None;
     let mut rest = body;
     for _ in 0..8 {
-        let from = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let mut from = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        // `〔상수도팀`: an opening bracket is not part of the name.
+        let raw = rest.get(from..).unwrap_or("");
+        from += raw.len() - raw.trim_start_matches(is_opening).len();
         let word = rest.get(from..).unwrap_or("");
         let at = Span::new(span.start + from, span.start + rest.len());
         if word.is_empty() || !is_name_word(cx, &morphemes, at, word) {
@@ -124,13 +168,13 @@ fn noun_run(cx: &Context<'_>, span: Span) -> Option<Span> {
 }
 
 /// Whether one word (at `at`) can be part of a department or person.
-fn is_name_word(cx: &Context<'_>, morphemes: &[Morpheme], at: Span, word: &str) -> bool {
+fn is_name_word(cx: &Analysis<'_>, morphemes: &[Morpheme], at: Span, word: &str) -> bool {
     let syllable = word.chars().count() == 1 && word.chars().all(super::is_hangul);
     let department = word.chars().count() >= 2
         && word
             .chars()
             .all(|c| c.is_alphanumeric() || "·‧ㆍ".contains(c))
-        && DEPARTMENT_SUFFIXES.iter().any(|s| word.ends_with(s));
+        && cx.lexicon.unit_suffixes.ending(word).is_some();
     let inside: Vec<&Morpheme> = morphemes.iter().filter(|m| at.contains(m.span)).collect();
     let nouns = !inside.is_empty() && inside.iter().all(|m| is_nounish(m.pos, cx.text(m.span)));
     syllable || department || nouns
@@ -139,7 +183,7 @@ fn is_name_word(cx: &Context<'_>, morphemes: &[Morpheme], at: Span, word: &str) 
 /// At most [`NEAR`] bytes before `at` (from `start` on), on a char
 /// boundary: a name stands close to its phone, and a bounded window keeps
 /// a line full of phones linear.
-fn near_before(cx: &Context<'_>, start: usize, at: usize) -> Span {
+fn near_before(cx: &Analysis<'_>, start: usize, at: usize) -> Span {
     let mut from = at.saturating_sub(NEAR).max(start);
     while from < at && !cx.source.text.is_char_boundary(from) {
         from += 1;
@@ -151,11 +195,26 @@ fn near_before(cx: &Context<'_>, start: usize, at: usize) -> Span {
 const NEAR: usize = 240;
 
 /// Words for "phone" that stand before a number, not whose it is.
-const PHONE_WORDS: &[&str] = &["전화", "연락처", "대표번호", "전화번호", "문의처"];
+const PHONE_WORDS: &[&str] = &["전화", "연락처", "대표번호", "전화번호", "문의처", "문의"];
+
+/// Whether `word` (spaces and a closing colon aside: `연 락 처:`) is a word
+/// for a phone.
+fn is_phone_word(word: &str) -> bool {
+    let compact: String = word
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：'))
+        .collect();
+    PHONE_WORDS.contains(&compact.as_str())
+}
+
+/// Opening brackets, which a name never starts with.
+fn is_opening(c: char) -> bool {
+    matches!(c, '(' | '[' | '〔' | '【' | '〈' | '《' | '<' | '「' | '『')
+}
 
 /// The word right before `span`'s end when, without its particle, it
 /// names a department or agency (`국립경주문화유산연구소로` → `…연구소`).
-fn addressee(cx: &Context<'_>, span: Span) -> Option<String> {
+fn addressee(cx: &Analysis<'_>, span: Span) -> Option<String> {
     let text = cx.text(span).trim_end();
     let word_start = span.start + text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
     let word = Span::new(word_start, span.start + text.len());
@@ -166,31 +225,9 @@ fn addressee(cx: &Context<'_>, span: Span) -> Option<String> {
         .find(|m| !m.pos.is_particle())
         .map(|m| m.span.end)?;
     let stem = cx.text(Span::new(word.start, stem_end));
-    let named = stem.chars().count() >= 3 && DEPARTMENT_SUFFIXES.iter().any(|s| stem.ends_with(s));
+    let named = stem.chars().count() >= 3 && cx.lexicon.unit_suffixes.ending(stem).is_some();
     (named && morphemes.last().is_some_and(|m| m.pos.is_particle())).then(|| stem.to_string())
 }
-
-/// Endings of department names that ko-dic may read as particles.
-const DEPARTMENT_SUFFIXES: &[&str] = &[
-    "과",
-    "실",
-    "팀",
-    "국",
-    "관",
-    "처",
-    "청",
-    "부",
-    "원",
-    "단",
-    "센터",
-    "본부",
-    "위원회",
-    "연구소",
-    "협회",
-    "공사",
-    "공단",
-    "재단",
-];
 
 /// Letters and digits, which may end a name.
 fn is_word_char(c: char) -> bool {
@@ -206,7 +243,7 @@ fn is_nounish(pos: Pos, text: &str) -> bool {
 /// Splits `department… name title` (the words of `run`) into the fields
 /// of `c`: a last word that is a title, a name before it (possibly spaced
 /// one syllable a word), and the department before that.
-fn name_the(cx: &Context<'_>, run: Span, c: &mut Contact) {
+fn name_the(cx: &Analysis<'_>, run: Span, c: &mut Contact) {
     let text = cx.text(run);
     // Each word with its offset in `text`, measured by walking the text.
     let mut words: Vec<(usize, &str)> = Vec::new();
@@ -219,7 +256,7 @@ fn name_the(cx: &Context<'_>, run: Span, c: &mut Contact) {
         at += word.len() + 1;
     }
     let mut rest = words.len();
-    if let Some((_, last)) = words.last().filter(|(_, w)| is_title(&compact(w))) {
+    if let Some((_, last)) = words.last().filter(|(_, w)| is_title(cx, &compact(w))) {
         c.title = Some(compact(last));
         rest -= 1;
         let before = words.get(..rest).unwrap_or_default();

@@ -14,91 +14,69 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Context;
 use crate::Span;
-use crate::document::{Block, Contact, Document};
+use crate::analysis::Analysis;
+use crate::document::{Block, Contact};
 
-/// `044-203-4321`, `02-3150-2072`, `010-5***-6076` (masked), `1800-5233`.
+/// `044-203-4321`, `02-3150-2072`, `010-5***-6076` (masked), the area
+/// code closed by a bracket as board pages write it (`061) 850-5031`,
+/// `061)797-2857`), and the nationwide numbers `15xx`, `16xx`, `18xx`
+/// (`1800-5233`; not `1994-2014`, a span of years).
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<phone>\b0\d{1,2}-[\d*]{3,4}-\d{4}\b|\b1[5-9]\d{2}-\d{4}\b)")
+    Regex::new(r"(?P<phone>\b0\d{1,2}(?:-|\)\s?)[\d*]{3,4}-\d{4}\b|\b1[568]\d{2}-\d{4}\b)")
         .expect("phone pattern")
 });
 
-/// `daae0517@korea.kr`.
+/// `daae0517@korea.kr`, and `kmccvision@ korea.kr` with a stray space.
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})")
+    Regex::new(r"(?P<email>[A-Za-z0-9._%+-]+@ ?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})")
         .expect("email pattern")
 });
 
-/// Titles of civil servants and staff as contact blocks write them
-/// (compared without spaces: `과  장` is `과장`). Genre vocabulary, not
-/// names of any release.
-const TITLES: &[&str] = &[
-    "과장",
-    "사무관",
-    "주무관",
-    "서기관",
-    "팀장",
-    "연구관",
-    "연구사",
-    "학예연구관",
-    "학예연구사",
-    "국장",
-    "사무국장",
-    "본부장",
-    "실장",
-    "차장",
-    "부장",
-    "대리",
-    "주임",
-    "경정",
-    "총경",
-    "경감",
-    "경위",
-    "소방경",
-    "소방령",
-    "중령",
-    "대령",
-    "소령",
-    "검사",
-    "조사관",
-    "담당관",
-    "심의관",
-    "조정관",
-    "전문위원",
-    "전문관",
-    "책임연구원",
-    "선임연구원",
-    "주임연구원",
-    "연구원",
-    "외무서기관",
-    "외무사무관",
-    "기술서기관",
-    "공업사무관",
-    "행정관",
-    "실무관",
-    "주사",
-    "주사보",
-    "센터장",
-    "소장",
-    "원장",
-    "단장",
-    "매니저",
-    "담당",
-    "팀원",
-    "대변인",
-    "직무대리",
-];
+/// Short extensions after a number: `061-531-3671 / 3681`,
+/// `061-452-6033/6034`, `02-3017-7074, 7076, 7080`.
+static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[/,]\s*(?P<n>\d{3,4})(?:[^\d\-]|$)").expect("extension pattern")
+});
+
+/// A phone written out in full from its number and a short extension:
+/// the extension takes the place of the number's last digits.
+fn extended(phone: &str, extension: &str) -> String {
+    let head = phone.rsplit_once('-').map_or(phone, |(head, _)| head);
+    format!("{head}-{extension}")
+}
+
+/// The numbers of `text` with their spans: each phone, and the short
+/// extensions after it written out in full.
+fn phones_in(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    for m in PHONE.find_iter(text) {
+        out.push((m.range(), m.as_str().to_string()));
+        let mut at = m.end();
+        while let Some(c) = text.get(at..).and_then(|rest| EXTENSION.captures(rest)) {
+            let (Some(all), Some(n)) = (c.get(0), c.name("n")) else {
+                break;
+            };
+            out.push((
+                at + n.start()..at + n.end(),
+                extended(m.as_str(), n.as_str()),
+            ));
+            at += n.end().min(all.end());
+        }
+    }
+    out
+}
+
+/// An e-mail address as a value: without the stray spaces of the text.
+fn email_value(written: &str) -> String {
+    written.chars().filter(|c| !c.is_whitespace()).collect()
+}
 
 /// Whether `compact` (a cell or word with its spaces removed) reads as a
 /// title: a known title, or a known title with a qualifier before it
 /// (`운영부장`, `과장직무대리`).
-fn is_title(compact: &str) -> bool {
-    let chars = compact.chars().count();
-    (1..=8).contains(&chars)
-        && TITLES
-            .iter()
-            .any(|t| compact == *t || (compact.ends_with(t) && t.chars().count() >= 2))
+fn is_title(cx: &Analysis<'_>, compact: &str) -> bool {
+    cx.lexicon.is_contact_title(compact)
 }
 
 /// Whether `compact` looks like a Korean personal name: two to four
@@ -119,24 +97,24 @@ fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Fills the document's contacts.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+/// The contacts of the document.
+pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<Contact> {
     let mut found = Vec::new();
-    scan(cx, &doc.blocks, &mut row::Carry::default(), &mut found);
+    scan(cx, cx.blocks, &mut row::Carry::default(), &mut found);
     found.sort_by_key(|c: &Contact| c.mention.span);
     found.dedup_by(|a, b| a.mention.span == b.mention.span && a.name == b.name);
-    doc.contacts = found;
+    found
 }
 
 /// Walks the tree in document order: table rows are read cell by cell,
 /// other blocks are searched for phone numbers in their own text.
-fn scan(cx: &Context<'_>, blocks: &[Block], carry: &mut row::Carry, out: &mut Vec<Contact>) {
+fn scan(cx: &Analysis<'_>, blocks: &[Block], carry: &mut row::Carry, out: &mut Vec<Contact>) {
     for block in blocks {
         if block.kind == crate::document::BlockKind::Contact {
             *carry = row::Carry::default();
         }
         if block.cells.is_empty() {
-            let own = super::own_text(block);
+            let own = crate::analysis::own_text(block);
             for span in own {
                 inline::phones(cx, span, out);
             }
@@ -148,7 +126,7 @@ fn scan(cx: &Context<'_>, blocks: &[Block], carry: &mut row::Carry, out: &mut Ve
 }
 
 /// A contact quoting `span`.
-fn contact(cx: &Context<'_>, span: Span) -> Contact {
+fn contact(cx: &Analysis<'_>, span: Span) -> Contact {
     Contact {
         mention: cx.source.snippet(span),
         department: None,
@@ -156,6 +134,8 @@ fn contact(cx: &Context<'_>, span: Span) -> Contact {
         title: None,
         phone: None,
         email: None,
+        person_id: None,
+        department_id: None,
     }
 }
 
@@ -165,10 +145,6 @@ mod tests {
 
     #[test]
     fn titles_and_names() {
-        assert!(is_title("과장"));
-        assert!(is_title("과장직무대리"));
-        assert!(is_title("운영부장"));
-        assert!(!is_title("기획조정실"));
         assert!(is_name("이형석"));
         assert!(!is_name("044"));
         assert_eq!(compact("과  장"), "과장");

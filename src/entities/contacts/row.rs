@@ -16,10 +16,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{EMAIL, PHONE, compact, contact, inline, is_name, is_title};
+use super::{EMAIL, PHONE, compact, contact, email_value, inline, is_name, is_title, phones_in};
 use crate::Span;
+use crate::analysis::Analysis;
 use crate::document::{Block, Contact, Snippet};
-use crate::entities::Context;
 
 /// What the rows above left for the rows below.
 #[derive(Debug, Default)]
@@ -29,7 +29,7 @@ pub(super) struct Carry {
 
 /// Reads one row into `out`; returns whether the row held any contact.
 pub(super) fn read(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     block: &Block,
     carry: &mut Carry,
     out: &mut Vec<Contact>,
@@ -44,28 +44,33 @@ pub(super) fn read(
         return out.len() > before;
     };
     let head = &head[..];
-    let who = Who::read(head);
+    let who = Who::read(cx, head);
     let department = who.department.clone().or_else(|| carry.department.clone());
     carry.department.clone_from(&department);
     let phones: Vec<String> = reach
         .iter()
-        .flat_map(|c| PHONE.find_iter(c).map(|m| m.as_str().to_string()))
+        .flat_map(|c| phones_in(c).into_iter().map(|(_, phone)| phone))
         .collect();
     let emails: Vec<String> = reach
         .iter()
-        .flat_map(|c| EMAIL.find_iter(c).map(|m| m.as_str().to_string()))
+        .flat_map(|c| EMAIL.find_iter(c).map(|m| email_value(m.as_str())))
         .collect();
-    for (i, (title, name)) in who
-        .people(phones.len().max(emails.len()))
-        .into_iter()
-        .enumerate()
-    {
+    let people = who.people(phones.len().max(emails.len()));
+    for (i, (title, name)) in people.iter().enumerate() {
         let mut c = contact(cx, block.span);
         c.department.clone_from(&department);
-        c.title = title;
-        c.name = name;
+        c.title.clone_from(title);
+        c.name.clone_from(name);
         c.phone = phones.get(i).or(phones.first()).cloned();
         c.email = emails.get(i).or(emails.first()).cloned();
+        out.push(c);
+    }
+    // More numbers than people (`7074, 7076, 7080`): the rest are the
+    // row's too.
+    for extra in phones.iter().skip(people.len().max(1)) {
+        let mut c = contact(cx, block.span);
+        c.department.clone_from(&department);
+        c.phone = Some(extra.clone());
         out.push(c);
     }
     true
@@ -74,7 +79,7 @@ pub(super) fn read(
 /// Splits a row into the cells before its phones and the texts holding
 /// the phones: `… | 과장 | 허경민 | (044-…)`, or, with the name and the
 /// phone in one cell after a title, `… | 과장 | 이형석 (044-…)`.
-fn split<'c>(cx: &Context<'_>, cells: &'c [Snippet]) -> Option<(Vec<Snippet>, Vec<&'c str>)> {
+fn split<'c>(cx: &Analysis<'_>, cells: &'c [Snippet]) -> Option<(Vec<Snippet>, Vec<&'c str>)> {
     if let Some(first) = cells.iter().position(|c| is_reach(&c.text)) {
         let head = cells.get(..first).unwrap_or_default().to_vec();
         let reach = cells
@@ -97,7 +102,7 @@ fn split<'c>(cx: &Context<'_>, cells: &'c [Snippet]) -> Option<(Vec<Snippet>, Ve
         let titled = i > 0
             && cells
                 .get(i - 1)
-                .is_some_and(|t| is_title(&compact(&t.text)) || is_role(&t.text));
+                .is_some_and(|t| is_title(cx, &compact(&t.text)) || is_role(&t.text));
         let rest = cell.text.get(at..)?;
         if !(titled && is_name(&compact(name)) && is_reach(rest)) {
             return None;
@@ -152,14 +157,14 @@ struct Who {
 
 impl Who {
     /// Reads the cells before the phone: `[dept] [role] title name`.
-    fn read(head: &[Snippet]) -> Who {
+    fn read(cx: &Analysis<'_>, head: &[Snippet]) -> Who {
         let role = head.iter().rposition(|c| is_role(&c.text));
         let tail = role.map_or(head, |r| head.get(r + 1..).unwrap_or_default());
         let n = tail.len();
         let titled = n >= 2
             && tail
                 .get(n - 2)
-                .is_some_and(|t| role.is_some() || is_title(&compact(&t.text)));
+                .is_some_and(|t| role.is_some() || is_title(cx, &compact(&t.text)));
         let (title, name, rest) = if titled {
             (
                 tail.get(n - 2),

@@ -30,23 +30,29 @@ pub(super) fn numbered(text: &str, start: usize, end: usize) -> bool {
         || (NUMBER_STOP_BEFORE.is_match(head) && !head.trim_end().ends_with(['~', '∼', '〜', '-']))
 }
 
-/// `10일간`, `30일 이내`, `1일 평균`, `2∼3일전`: a count of days, not a date.
+/// `10일간`, `30일 이내`, `7일 안에`, `1일 평균`, `2∼3일전`: a count of days,
+/// not a date. Short words count glued or alone (`3일분`, `1일 당`), not as
+/// the first syllable of a word (`13일 분양`, `13일 치러진`).
 pub(super) fn duration_follows(text: &str, end: usize) -> bool {
-    let rest = text.get(end..).unwrap_or("").trim_start();
+    let glued = text.get(end..).unwrap_or("");
+    if super::durations::marker_follows(glued) {
+        return true;
+    }
+    let rest = glued.trim_start();
     // `전` as a word (`2∼3일전 접수`, `2∼3일 전에`), not the first syllable
     // of `전남`, `전체`
     let before = rest.strip_prefix('전').is_some_and(|r| {
         let word = r.chars().next().is_some_and(|c| ('가'..='힣').contains(&c));
         !word || r.starts_with('에') || r.starts_with("까지")
     });
-    if before {
-        return true;
-    }
-    [
-        "간", "동안", "이내", "이상", "이하", "째", "분", "치", "당", "평균", "마다",
-    ]
-    .iter()
-    .any(|w| rest.starts_with(w))
+    before
+        || ["평균"].iter().any(|w| rest.starts_with(w))
+        || ["째", "분", "치", "당", "마다"].iter().any(|w| {
+            let word = rest
+                .strip_prefix(w)
+                .is_some_and(|r| !r.chars().next().is_some_and(|c| ('가'..='힣').contains(&c)));
+            glued.starts_with(w) || word
+        })
 }
 
 /// What follows a lone day that counts days rather than names one

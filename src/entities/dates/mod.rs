@@ -9,7 +9,10 @@
 //! Month-only mentions (`’26.3월`) are not dates here: `date` is a day.
 
 pub(crate) mod calendar;
+mod durations;
+mod forms;
 mod guards;
+pub(crate) mod header;
 mod resolve;
 pub(crate) mod scan;
 
@@ -17,12 +20,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, is_inline_child};
 use crate::Span;
-use crate::document::{Block, BlockKind, DateMention, Document, YearSource};
+use crate::analysis::Analysis;
+use crate::analysis::is_inline_child;
+use crate::document::{
+    Block, BlockKind, DateMention, DurationMention, Warning, WarningKind, YearSource,
+};
 use calendar::{Date, WEEKDAYS};
 pub(crate) use resolve::Anchor;
-use scan::Found;
 
 pub(crate) use resolve::resolve;
 
@@ -42,21 +47,26 @@ pub(crate) fn text_blocks(blocks: &[Block]) -> Vec<&Block> {
     out
 }
 
-/// Titles and subtitles, where dates stand bare in parentheses (`(7.27)`).
-pub(crate) fn is_headline(block: &Block) -> bool {
-    matches!(block.kind, BlockKind::Title | BlockKind::Subtitle)
+/// Titles and subtitles, where dates stand bare in parentheses (`(7.27)`);
+/// a "headline" of table cells (`식료품 | 330 | (8.6)`) is a table row that
+/// opens the text, where such numbers are figures.
+pub(crate) fn is_headline(block: &Block, text: &str) -> bool {
+    matches!(block.kind, BlockKind::Title | BlockKind::Subtitle) && !text.contains(" | ")
 }
 
 /// The date a release is read against: the first dated header line, else
 /// its first date with a written year, else its first weekday-marked date
 /// in a year the release names (`2026년`), else the reference date.
-pub(crate) fn anchor(cx: &Context<'_>, blocks: &[Block]) -> Option<Anchor> {
+pub(crate) fn anchor(cx: &Analysis<'_>, blocks: &[Block]) -> Option<Anchor> {
     let all = text_blocks(blocks);
-    let found: Vec<Found> = all
+    let found: Vec<scan::Found> = all
         .iter()
         .filter(|b| b.kind == BlockKind::Header)
         .chain(all.iter().filter(|b| b.kind != BlockKind::Header))
-        .flat_map(|b| scan::scan(cx.text(b.span), b.span.start, is_headline(b)))
+        .flat_map(|b| {
+            let text = cx.text(b.span);
+            scan::scan(text, b.span.start, is_headline(b, text))
+        })
         .collect();
     let explicit = found
         .iter()
@@ -83,7 +93,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first date with a weekday and no year, in the first year named in
 /// the release on which that weekday falls (`4.13.(월)` with `2026년`).
-fn by_weekday(cx: &Context<'_>, blocks: &[&Block], found: &[Found]) -> Option<Date> {
+fn by_weekday(cx: &Analysis<'_>, blocks: &[&Block], found: &[scan::Found]) -> Option<Date> {
     let years: Vec<i32> = blocks
         .iter()
         .flat_map(|b| YEAR.captures_iter(cx.text(b.span)).collect::<Vec<_>>())
@@ -114,17 +124,27 @@ struct Read {
     referable: bool,
 }
 
-/// Fills the document's dates and warns of weekdays that contradict them.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
-    let anchor = anchor(cx, &doc.blocks);
+/// What the date recogniser finds.
+#[derive(Debug, Default)]
+pub(crate) struct Dates {
+    pub(crate) dates: Vec<DateMention>,
+    pub(crate) durations: Vec<DurationMention>,
+    /// Weekdays that contradict their dates, and dates of no calendar.
+    pub(crate) warnings: Vec<Warning>,
+}
+
+/// The document's dates and durations, and warnings of weekdays that
+/// contradict the dates.
+pub(crate) fn recognise(cx: &Analysis<'_>) -> Dates {
+    let mut warnings = Vec::new();
+    let anchor = anchor(cx, cx.blocks);
     let mut out: Vec<Read> = Vec::new();
-    for block in text_blocks(&doc.blocks) {
+    for block in text_blocks(cx.blocks) {
         let text = cx.text(block.span);
-        doc.warnings
-            .extend(impossible_dates(cx, text, block.span.start));
+        warnings.extend(impossible_dates(cx, text, block.span.start));
         let mut context: Option<Date> = None;
         let mut depth = Depth::new(text);
-        let mut found = scan::scan(text, block.span.start, is_headline(block));
+        let mut found = scan::scan(text, block.span.start, is_headline(block, text));
         found.extend(same_day(text, block.span.start));
         found.sort_by_key(|f| f.span.start);
         for f in found {
@@ -138,7 +158,7 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
             }
             let r = resolve(&f, context, anchor);
             context = r.start.or(context);
-            doc.warnings.extend(check_weekday(cx, &f, r.start, r.end));
+            warnings.extend(check_weekday(cx, &f, r.start, r.end));
             let inside = depth.inside(f.span.start - block.span.start);
             out.push(Read {
                 mention: mention(cx, &f, r.start, r.end, r.source),
@@ -146,7 +166,20 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
             });
         }
     }
-    doc.dates = out.into_iter().map(|r| r.mention).collect();
+    let durations = text_blocks(cx.blocks)
+        .into_iter()
+        .flat_map(|b| durations::scan(cx.text(b.span), b.span.start))
+        .map(|(span, number, unit)| DurationMention {
+            mention: cx.source.snippet(span),
+            number,
+            unit,
+        })
+        .collect();
+    Dates {
+        dates: out.into_iter().map(|r| r.mention).collect(),
+        durations,
+        warnings,
+    }
 }
 
 /// Parenthesis depth along a text, read once from left to right: the
@@ -184,7 +217,7 @@ impl<'t> Depth<'t> {
 }
 
 /// `이날` and its kin, as mentions with day `0` for "the day named before".
-fn same_day(text: &str, offset: usize) -> Vec<Found> {
+fn same_day(text: &str, offset: usize) -> Vec<scan::Found> {
     SAME_DAY
         .find_iter(text)
         .filter(|m| {
@@ -201,7 +234,7 @@ fn same_day(text: &str, offset: usize) -> Vec<Found> {
                 weekday: None,
                 weak: false,
             };
-            Found {
+            scan::Found {
                 span,
                 start: day,
                 end: None,
@@ -212,7 +245,7 @@ fn same_day(text: &str, offset: usize) -> Vec<Found> {
 }
 
 /// `이날` dated by the last date it may refer to; with none, undated.
-fn same_day_mention(cx: &Context<'_>, span: Span, before: &[Read]) -> DateMention {
+fn same_day_mention(cx: &Analysis<'_>, span: Span, before: &[Read]) -> DateMention {
     let pinned = before
         .iter()
         .rev()
@@ -233,8 +266,8 @@ fn same_day_mention(cx: &Context<'_>, span: Span, before: &[Read]) -> DateMentio
 
 /// The output item of a resolved mention.
 fn mention(
-    cx: &Context<'_>,
-    f: &Found,
+    cx: &Analysis<'_>,
+    f: &scan::Found,
     start: Option<Date>,
     end: Option<Date>,
     source: YearSource,
@@ -269,7 +302,7 @@ static KOREAN_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Warnings for Korean-form dates that name no real day: they are not
 /// emitted as dates, and say so rather than vanish. (Dotted forms such as
 /// `2.30` are left alone: they are as often plain numbers.)
-fn impossible_dates(cx: &Context<'_>, text: &str, base: usize) -> Vec<crate::document::Warning> {
+fn impossible_dates(cx: &Analysis<'_>, text: &str, base: usize) -> Vec<crate::document::Warning> {
     let number = |c: &regex::Captures<'_>, name: &str| {
         c.name(name).and_then(|m| m.as_str().parse::<u32>().ok())
     };
@@ -287,14 +320,14 @@ fn impossible_dates(cx: &Context<'_>, text: &str, base: usize) -> Vec<crate::doc
             }
             let span = Span::new(base + whole.start(), base + whole.end());
             let message = format!("{} names no day of the calendar", whole.as_str());
-            Some(cx.warning("date", message, span))
+            Some(cx.warning(WarningKind::Date, message, span))
         })
         .collect()
 }
 
 fn check_weekday(
-    cx: &Context<'_>,
-    f: &Found,
+    cx: &Analysis<'_>,
+    f: &scan::Found,
     start: Option<Date>,
     end: Option<Date>,
 ) -> Vec<crate::document::Warning> {
@@ -309,7 +342,7 @@ fn check_weekday(
                 date,
                 date.weekday_name()
             );
-            Some(cx.warning("weekday", message, w.span))
+            Some(cx.warning(WarningKind::Weekday, message, w.span))
         })
         .collect()
 }

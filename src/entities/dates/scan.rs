@@ -4,16 +4,20 @@
 //!
 //! Forms read: dotted (`2026. 4. 13.(월)`, `’21. 12. 22(수)`, `4.13(월)`,
 //! `(5.12/목)`, `4.13일`), Korean (`2023년 2월 10일`, `12월 22일(수)`,
-//! `13일(월)`), ranges joined from two of those (`4. 13.~5. 4.`,
-//! `4월 6일(월)부터 10일(금)`, `4.12(일)~17(금)`, `13~17일`), and the
-//! relative words `지난` / `오는` before a date. Middle-dot numbers (`12·29`,
-//! `2·3조`) are never dates: the genre writes event names and law articles
-//! that way, and dotted dates with a full stop.
+//! `13일(월)`, `2월 18일 월요일`), slashed (`2015/3/3`, `74/10/31`,
+//! `4/25(금)`), hyphenated with a four-digit year (`2015-3-3`), hangul
+//! numerals (`이천이십육년 삼월 삼일`), ranges joined from two of those
+//! (`4. 13.~5. 4.`, `4월 6일(월)부터 10일(금)`, `4.12(일)~17(금)`,
+//! `13~17일`), and the relative words `지난` / `오는` before a date.
+//! Middle-dot numbers (`12·29`, `2·3조`) are never dates: the genre writes
+//! event names and law articles that way, and dotted dates with a full
+//! stop. Counts of days (`7일간`, `7일 안에`) are never dates either.
 
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use super::forms;
 use super::guards::{duration_follows, glued, numbered, supports_day};
 use crate::Span;
 
@@ -70,15 +74,16 @@ static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
         (?: (?P<y4>(?:19|20)\d{2}) \s?\.\s?
           | [’‘'`‵′] \s? (?P<y2>\d{2}) \s?\.\s? )?
         (?P<m>\d{1,2}) \s?\.\s? (?P<d>\d{1,2}) (?P<dot>\s?\.)? (?P<il>일)?
-        (?: \s?\(\s?(?P<wd>[월화수목금토일月火水木金土日])(?:요일)?\s?\) | /(?P<wd2>[월화수목금토일月火水木金土日]) )?",
+        (?: \s?\(\s?(?P<wd>[월화수목금토일月火水木金土日])(?:요일)?\s?\) | /(?P<wd2>[월화수목금토일月火水木金土日])
+          | \s?(?P<wdw>[월화수목금토일])요일 )?",
     )
     .expect("the dotted-date pattern compiles")
 });
 
-// `2026-04-13`: only with a four-digit year and two-digit month and day, so
-// that phone numbers (`02-2079-6040`) and year ranges (`2024-2028`) stay out
+// `2026-04-13`, `2015-3-3`: only with a four-digit year, so that phone
+// numbers (`02-2079-6040`) and year ranges (`2024-2028`) stay out
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<y4>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)")
+    Regex::new(r"(?P<y4>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)")
         .expect("the ISO-date pattern compiles")
 });
 
@@ -89,7 +94,8 @@ static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
         (?: (?P<y4>(?:19|20)\d{2}) \s?년\s? | [’‘'`‵′](?P<y2>\d{2}) \s?년\s? )?
         (?: (?P<m>\d{1,2}) \s?월\s? )?
         (?P<d>\d{1,2}) \s?일
-        (?: \s?\(\s?(?P<wd>[월화수목금토일月火水木金土日])(?:요일)?\s?\) )?",
+        (?: \s?\(\s?(?P<wd>[월화수목금토일月火水木金土日])(?:요일)?\s?\)
+          | \s?(?P<wdw>[월화수목금토일])요일 )?",
     )
     .expect("the Korean-date pattern compiles")
 });
@@ -100,22 +106,24 @@ static BARE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?: (?P<m>\d{1,2}) \s?월\s? )?
         (?P<d0>\d{1,2}) \s?[~∼〜]\s? (?P<d>\d{1,2}) \s?일
-        (?: \s?\(\s?(?P<wd>[월화수목금토일月火水木金土日])(?:요일)?\s?\) )?",
+        (?: \s?\(\s?(?P<wd>[월화수목금토일月火水木金土日])(?:요일)?\s?\)
+          | \s?(?P<wdw>[월화수목금토일])요일 )?",
     )
     .expect("the bare-range pattern compiles")
 });
 
-// What joins the two ends of a range: `~`, `∼`, `-`, `부터` (`오는` may follow;
-// a stray stop may precede, as in `13(월). ~ 4.22(수)`).
+// What joins the two ends of a range: `~`, `∼`, `-`, `\~` (Markdown's
+// escaped tilde), `부터` (`오는` may follow; a stray stop may precede, as in
+// `13(월). ~ 4.22(수)`).
 static JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\.?\s{0,2}(?:[~∼〜\-–]|부터)\s{0,2}(?:오는\s?)?")
+    Regex::new(r"^\.?\s{0,2}(?:[~∼〜\-–]|\\~|부터)\s{0,2}(?:오는\s?)?")
         .expect("the join pattern compiles")
 });
 
 // The end of a range given as a day only: `17(금)`, `24.`, `10일`
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<d>\d{1,2})(?:\s?\.|\s?일)?(?:\s?\(\s?(?P<wd>[월화수목금토일月火水木金土日])\s?\))?",
+        r"^(?P<d>\d{1,2})(?:\s?\.|\s?일)?(?:\s?\(\s?(?P<wd>[월화수목금토일月火水木金土日])(?:요일)?\s?\)|\s(?P<wdw>[월화수목금토일])요일)?",
     )
     .expect("the tail pattern compiles")
 });
@@ -132,6 +140,8 @@ pub(crate) fn scan(text: &str, offset: usize, headline: bool) -> Vec<Found> {
     );
     written.extend(KOREAN.captures_iter(text).filter_map(|c| korean(text, &c)));
     written.extend(ISO.captures_iter(text).filter_map(|c| iso(text, &c)));
+    written.extend(forms::slashed(text));
+    written.extend(forms::hangul(text));
     let mut ranges: Vec<Found> = BARE_RANGE
         .captures_iter(text)
         .filter_map(|c| bare_range(text, &c))
@@ -166,31 +176,34 @@ fn without_overlaps(mut all: Vec<Written>) -> Vec<Written> {
 }
 
 /// A captured number.
-fn num(c: &Captures<'_>, name: &str) -> Option<u32> {
+pub(super) fn num(c: &Captures<'_>, name: &str) -> Option<u32> {
     c.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
 /// The captured year, four digits or two after an apostrophe.
-fn year(c: &Captures<'_>) -> Option<i32> {
+pub(super) fn year(c: &Captures<'_>) -> Option<i32> {
     let four = c.name("y4").and_then(|m| m.as_str().parse().ok());
     // `’99` is 1999, `’21` is 2021: releases quote the near past and future.
     let two = num(c, "y2").and_then(|y| i32::try_from(y).ok());
     four.or(two.map(|y| if y >= 70 { 1900 + y } else { 2000 + y }))
 }
 
-/// The captured weekday, `(월)` or `/월`.
-fn weekday(c: &Captures<'_>) -> Option<usize> {
-    let name = c.name("wd").or_else(|| c.name("wd2"))?;
+/// The captured weekday, `(월)`, `/월` or `월요일`.
+pub(super) fn weekday(c: &Captures<'_>) -> Option<usize> {
+    let name = c
+        .name("wd")
+        .or_else(|| c.name("wd2"))
+        .or_else(|| c.name("wdw"))?;
     super::calendar::weekday_index(name.as_str())
 }
 
 /// The character before byte `at`.
-fn before(text: &str, at: usize) -> Option<char> {
+pub(super) fn before(text: &str, at: usize) -> Option<char> {
     text.get(..at)?.chars().next_back()
 }
 
 /// The character at byte `at`.
-fn after(text: &str, at: usize) -> Option<char> {
+pub(super) fn after(text: &str, at: usize) -> Option<char> {
     text.get(at..)?.chars().next()
 }
 
@@ -229,11 +242,13 @@ fn dotted(text: &str, c: &Captures<'_>, headline: bool) -> Option<Written> {
     })
 }
 
-/// An ISO date, not glued to more digits or hyphens (`02-2026-04-13-1`).
+/// An ISO date, not glued to more digits or hyphens (`02-2026-04-13-1`)
+/// and not a document number (`제2015-3-3호`).
 fn iso(text: &str, c: &Captures<'_>) -> Option<Written> {
     let whole = c.get(0)?;
     let outside = |ch: Option<char>| ch.is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '-');
-    if outside(before(text, whole.start())) || outside(after(text, whole.end())) {
+    let (prev, next) = (before(text, whole.start()), after(text, whole.end()));
+    if outside(prev) || outside(next) || prev == Some('제') || next == Some('호') {
         return None;
     }
     let (year, month, day) = (year(c)?, num(c, "m")?, num(c, "d")?);

@@ -6,11 +6,11 @@
 //! the parent (a quoted name, or `X 개요` with X ending in an event noun),
 //! or is the event the parent sentence names.
 
-use super::{Found, event, situate};
+use super::{Found, Scope, event};
 use crate::Span;
-use crate::document::{Block, BlockKind, Document};
-use crate::entities::venues::{EVENT_NOUNS, Field, Label, fields as read_fields, table_field};
-use crate::entities::{Context, own_text};
+use crate::analysis::Analysis;
+use crate::analysis::fields::{Field, Label};
+use crate::document::{Block, BlockKind};
 
 /// A parent block with the fields found under it.
 struct Group<'d> {
@@ -25,20 +25,20 @@ struct Group<'d> {
 }
 
 /// One event per group of fields that names or joins an event.
-pub(super) fn groups(cx: &Context<'_>, doc: &Document, found: &[Found]) -> Vec<Found> {
+pub(super) fn groups(cx: &Analysis<'_>, found: &[Found]) -> Vec<Found> {
     let mut groups = Vec::new();
-    collect(cx, &doc.blocks, &mut Vec::new(), &mut groups);
+    collect(cx, cx.blocks, &mut Vec::new(), &mut groups);
     groups
         .into_iter()
         .filter(|g| g.fields.iter().any(|f| f.label != Label::Attendees))
-        .filter_map(|g| read(cx, doc, &g, found))
+        .filter_map(|g| read(cx, &g, found))
         .collect()
 }
 
 /// Walks the tree collecting, per parent, the fields of its children
 /// (and of itself, for fields written inline one after another).
 fn collect<'d>(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     blocks: &'d [Block],
     ancestors: &mut Vec<&'d Block>,
     out: &mut Vec<Group<'d>>,
@@ -49,14 +49,12 @@ fn collect<'d>(
             previous = Some(block);
             continue;
         }
-        let fields: Vec<Field> = if block.cells.is_empty() {
-            own_text(block)
-                .into_iter()
-                .flat_map(|s| read_fields(cx, s))
-                .collect()
-        } else {
-            table_field(block).into_iter().collect()
-        };
+        let fields: Vec<Field> = cx
+            .fields()
+            .iter()
+            .filter(|f| f.block == block.span)
+            .copied()
+            .collect();
         if !fields.is_empty() {
             let above = ancestors.iter().rev().copied();
             let (owner, headings): (&Block, Vec<&Block>) = match ancestors.last() {
@@ -94,7 +92,7 @@ fn last_descendant(block: &Block) -> Span {
 
 /// The event of one group: named by the parent or its heading, or the
 /// event the parent sentence names.
-fn read(cx: &Context<'_>, doc: &Document, g: &Group<'_>, found: &[Found]) -> Option<Found> {
+fn read(cx: &Analysis<'_>, g: &Group<'_>, found: &[Found]) -> Option<Found> {
     let named = name_in(cx, g.parent).or_else(|| g.headings.iter().find_map(|h| name_in(cx, h)));
     let (span, name) = match named {
         Some(n) => n,
@@ -114,24 +112,16 @@ fn read(cx: &Context<'_>, doc: &Document, g: &Group<'_>, found: &[Found]) -> Opt
         }
     };
     let mut e = event(cx, span, name);
-    let when: Vec<Span> = spans_of(g, &[Label::When, Label::WhenPlace]);
-    situate(doc, &mut e, &when, usize::MAX);
-    let places = spans_of(g, &[Label::Place, Label::WhenPlace]);
-    e.venue = doc
-        .venues
-        .iter()
-        .find(|v| places.iter().any(|p| p.contains(v.span)))
-        .map(|v| v.text.clone());
     e.hosts = hosts(cx, g);
-    e.attendees = doc
-        .attendees
-        .iter()
-        .filter(|a| g.spans.iter().any(|s| s.contains(a.mention.span)))
-        .map(|a| a.mention.text.clone())
-        .collect();
     Some(Found {
         event: e,
         from_fields: true,
+        scopes: vec![Scope {
+            when: spans_of(g, &[Label::When, Label::WhenPlace]),
+            near: usize::MAX,
+            place: spans_of(g, &[Label::Place, Label::WhenPlace]),
+            attendees: g.spans.clone(),
+        }],
     })
 }
 
@@ -146,7 +136,7 @@ fn spans_of(g: &Group<'_>, labels: &[Label]) -> Vec<Span> {
 
 /// `주최: 한국산업지능화협회(김태환 회장)`: each host of the 주최/주관
 /// fields, without the bracket after it.
-fn hosts(cx: &Context<'_>, g: &Group<'_>) -> Vec<String> {
+fn hosts(cx: &Analysis<'_>, g: &Group<'_>) -> Vec<String> {
     g.fields
         .iter()
         .filter(|f| matches!(f.label, Label::Host | Label::Organiser))
@@ -182,7 +172,7 @@ fn split_hosts(value: &str) -> Vec<String> {
 /// The event a heading names: a quoted name (`【 「…」 개요 】`), or the
 /// heading without `개요` and brackets when it ends in an event noun
 /// (`전력 거버넌스 포럼 개요`).
-fn name_in(cx: &Context<'_>, block: &Block) -> Option<(Span, String)> {
+fn name_in(cx: &Analysis<'_>, block: &Block) -> Option<(Span, String)> {
     let text = cx.text(block.span);
     let heading = block.kind == BlockKind::Box || text.contains("개요");
     for (open, close) in [
@@ -205,7 +195,7 @@ fn name_in(cx: &Context<'_>, block: &Block) -> Option<(Span, String)> {
         .trim_start_matches(|c: char| c.is_whitespace() || "【[<〈(".contains(c))
         .trim_end();
     let generic = ["행사", "운영", "방문", "사업", "회의", "현장방문"].contains(&trimmed);
-    if generic || !EVENT_NOUNS.iter().any(|n| trimmed.ends_with(n)) {
+    if generic || cx.lexicon.event_nouns.ending(trimmed).is_none() {
         return None;
     }
     let start = block.span.start

@@ -15,11 +15,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Found, event, situate};
+use super::{Found, Scope, event};
 use crate::Span;
-use crate::document::Document;
-use crate::entities::Context;
-use crate::entities::venues::{EVENT_NOUNS, event_follows, is_event_verb};
+use crate::analysis::Analysis;
+use crate::analysis::verbs::{event_follows, is_event_verb};
+use crate::analysis::words::eojeol_start;
 use crate::morph::{Morpheme, Pos};
 
 /// A quoted name: `「…」`, `｢…｣`, `『…』`, `‘…’`, `“…”`, `'…'`.
@@ -51,7 +51,7 @@ const POINTERS: &[&str] = &[
 ];
 
 /// The events named in `span`.
-pub(super) fn mentions(cx: &Context<'_>, doc: &Document, span: Span) -> Vec<Found> {
+pub(super) fn mentions(cx: &Analysis<'_>, span: Span) -> Vec<Found> {
     let morphemes = cx.morphemes(span);
     let mut out = Vec::new();
     let text = cx.text(span);
@@ -67,13 +67,13 @@ pub(super) fn mentions(cx: &Context<'_>, doc: &Document, span: Span) -> Vec<Foun
         let inner = Span::new(span.start + name.start(), span.start + name.end());
         quoted_spans.push(Span::new(span.start + whole.start, span.start + whole.end));
         let before = text.get(..whole.start).unwrap_or("");
-        let noun = ends_in_event_noun(name.as_str());
+        let noun = ends_in_event_noun(cx, name.as_str());
         let after = after(&morphemes, span.start + whole.end);
         // A quoted name is a name: an event verb anywhere in its clause
         // will do (`‘…포상식’을 지난 10일 …에서 진행했다`).
         let held = takes_place(cx, after) || event_follows(cx, after);
         if TAKES_PLACE_BEFORE.is_match(before) || (noun && held) {
-            out.push(found(cx, doc, span, inner, name.as_str().to_string()));
+            out.push(found(cx, span, inner, name.as_str().to_string()));
         }
     }
     for (i, m) in morphemes.iter().enumerate() {
@@ -85,7 +85,7 @@ pub(super) fn mentions(cx: &Context<'_>, doc: &Document, span: Span) -> Vec<Foun
         let before = cx.text(Span::new(span.start, name_start(cx, &morphemes, i)));
         if takes_place(cx, rest) || TAKES_PLACE_BEFORE.is_match(before) {
             let name = Span::new(name_start(cx, &morphemes, i), m.span.end);
-            out.push(found(cx, doc, span, name, cx.text(name).to_string()));
+            out.push(found(cx, span, name, cx.text(name).to_string()));
         }
     }
     out.sort_by_key(|f| f.event.mention.span);
@@ -93,9 +93,8 @@ pub(super) fn mentions(cx: &Context<'_>, doc: &Document, span: Span) -> Vec<Foun
 }
 
 /// Whether `name` ends in a word for an event.
-fn ends_in_event_noun(name: &str) -> bool {
-    let name = name.trim_end();
-    EVENT_NOUNS.iter().any(|n| name.ends_with(n))
+fn ends_in_event_noun(cx: &Analysis<'_>, name: &str) -> bool {
+    cx.lexicon.event_nouns.ending(name.trim_end()).is_some()
 }
 
 /// The morphemes from byte `at` on.
@@ -107,7 +106,7 @@ fn after(morphemes: &[Morpheme], at: usize) -> &[Morpheme] {
 /// Whether the event takes place right after its name: at most a
 /// particle or two, then an event verb (`간담회를 개최`, `포럼이 열렸다`,
 /// `협약식을 갖고`, `간담회 개최`).
-fn takes_place(cx: &Context<'_>, rest: &[Morpheme]) -> bool {
+fn takes_place(cx: &Analysis<'_>, rest: &[Morpheme]) -> bool {
     let mut between = 0;
     for m in rest.iter().take(7) {
         if is_event_verb(cx, m) {
@@ -137,7 +136,7 @@ const WHEN_WORDS: &[&str] = &[
 
 /// Whether morpheme `i` ends a word that ends in an event noun (the next
 /// morpheme is spaced, a particle or punctuation).
-fn is_event_word_end(cx: &Context<'_>, morphemes: &[Morpheme], i: usize) -> bool {
+fn is_event_word_end(cx: &Analysis<'_>, morphemes: &[Morpheme], i: usize) -> bool {
     let Some(m) = morphemes.get(i) else {
         return false;
     };
@@ -147,21 +146,19 @@ fn is_event_word_end(cx: &Context<'_>, morphemes: &[Morpheme], i: usize) -> bool
     let ends_word = morphemes
         .get(i + 1)
         .is_none_or(|n| n.spaced || !n.pos.is_noun());
-    let word_start = morphemes
-        .get(..=i)
-        .and_then(|w| w.iter().rposition(|m| m.spaced))
+    let word_start = eojeol_start(morphemes, i)
         .and_then(|j| morphemes.get(j))
         .map_or(m.span.start, |w| w.span.start);
     let word = cx.text(Span::new(word_start, m.span.end));
     ends_word
-        && EVENT_NOUNS.iter().any(|n| word.ends_with(n))
+        && cx.lexicon.event_nouns.ending(word).is_some()
         && !matches!(word, "행사" | "교육" | "주간")
 }
 
 /// Where the name of the event ending at morpheme `i` starts: back over
 /// whole words of nouns (`재정집행 점검회의`, `제3차 비상고용노동상황
 /// 점검회의`), stopping at particles, endings, dates and pointer words.
-fn name_start(cx: &Context<'_>, morphemes: &[Morpheme], i: usize) -> usize {
+fn name_start(cx: &Analysis<'_>, morphemes: &[Morpheme], i: usize) -> usize {
     let mut start = morphemes.get(i).map_or(0, |m| m.span.start);
     let mut words = 0;
     let run = morphemes.get(..=i).unwrap_or_default();
@@ -211,27 +208,26 @@ fn is_joiner(text: &str) -> bool {
 
 /// The event named at `name` in the block text `span`, situated in its
 /// sentence.
-fn found(cx: &Context<'_>, doc: &Document, span: Span, name: Span, text: String) -> Found {
+fn found(cx: &Analysis<'_>, span: Span, name: Span, text: String) -> Found {
     let sentence = sentence_of(cx, span, name);
     let mut e = event(cx, name, text.trim().to_string());
-    situate(doc, &mut e, &[sentence], name.start);
     e.hosts = hosts(cx, Span::new(sentence.start, name.end));
     // `… 전문가들이 참석한 가운데 …를 개최`: who attends, in the same sentence.
-    e.attendees = doc
-        .attendees
-        .iter()
-        .filter(|a| sentence.contains(a.mention.span))
-        .map(|a| a.mention.text.clone())
-        .collect();
     Found {
         event: e,
         from_fields: false,
+        scopes: vec![Scope {
+            when: vec![sentence],
+            near: name.start,
+            place: vec![sentence],
+            attendees: vec![sentence],
+        }],
     }
 }
 
 /// The sentence of `span` around `at`: cut at `다.` and other full stops
 /// followed by a space.
-fn sentence_of(cx: &Context<'_>, span: Span, at: Span) -> Span {
+fn sentence_of(cx: &Analysis<'_>, span: Span, at: Span) -> Span {
     let text = cx.text(span);
     let rel = at.start.saturating_sub(span.start);
     let head = text.get(..rel).unwrap_or("");
@@ -244,7 +240,7 @@ fn sentence_of(cx: &Context<'_>, span: Span, at: Span) -> Span {
 
 /// Hosts named by `…가 주최한`, `… 주관으로` in `span`: the word before
 /// 주최/주관 without its particle (read from the morphology).
-fn hosts(cx: &Context<'_>, span: Span) -> Vec<String> {
+fn hosts(cx: &Analysis<'_>, span: Span) -> Vec<String> {
     let morphemes = cx.morphemes(span);
     let mut out = Vec::new();
     for (i, m) in morphemes.iter().enumerate() {

@@ -11,21 +11,23 @@
 mod fields;
 mod mention;
 
-use super::{Context, walk};
 use crate::Span;
-use crate::document::{BlockKind, Document, Event};
+use crate::analysis::Analysis;
+use crate::analysis::walk;
+use crate::document::{BlockKind, Event};
 
-/// Fills the document's events.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+/// The document's events, each with the places in the text that say
+/// when, where and with whom it takes place (the link step reads them).
+pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<Found> {
     let mut events: Vec<Found> = Vec::new();
     let mut headlines: Vec<Found> = Vec::new();
-    for block in walk(&doc.blocks) {
+    for block in walk(cx.blocks) {
         if matches!(block.kind, BlockKind::TableRow | BlockKind::Contact) {
             continue;
         }
         let headline = matches!(block.kind, BlockKind::Title | BlockKind::Subtitle);
-        for span in super::own_text(block) {
-            for found in mention::mentions(cx, doc, span) {
+        for span in crate::analysis::own_text(block) {
+            for found in mention::mentions(cx, span) {
                 if headline {
                     headlines.push(found);
                 } else {
@@ -41,27 +43,38 @@ pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
             add(&mut events, found);
         }
     }
-    for found in fields::groups(cx, doc, &events) {
+    for found in fields::groups(cx, &events) {
         add(&mut events, found);
     }
-    // A bare `회의` with neither date nor place says too little to be told
-    // apart from any other meeting.
-    events.retain(|f| {
-        let e = &f.event;
-        !(super::venues::EVENT_NOUNS.contains(&e.name.as_str())
-            && e.date.is_none()
-            && e.venue.is_none())
-    });
-    doc.events = events.into_iter().map(|f| f.event).collect();
+    events
 }
 
-/// An event as found, and whether it was read from fields.
+/// An event as found: its name and hosts, and where the text says when,
+/// where and with whom it takes place.
 #[derive(Debug, Clone)]
-pub(super) struct Found {
-    pub(super) event: Event,
+pub(crate) struct Found {
+    /// The event with its name and hosts; date, times, venue and
+    /// attendees are left to the link step.
+    pub(crate) event: Event,
     /// Read from `일시`/`장소` fields, which are more exact than a
     /// sentence: their values win over the sentence's.
-    pub(super) from_fields: bool,
+    pub(crate) from_fields: bool,
+    /// Where to read its date, time, venue and attendees, first first.
+    pub(crate) scopes: Vec<Scope>,
+}
+
+/// Where the text says when, where and with whom an event takes place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Scope {
+    /// Where its date and time are written.
+    pub(crate) when: Vec<Span>,
+    /// Of several dates or times, the one closest before this offset is
+    /// its own (the first when none is before it).
+    pub(crate) near: usize,
+    /// Where its venue is written.
+    pub(crate) place: Vec<Span>,
+    /// Where its attendees are listed.
+    pub(crate) attendees: Vec<Span>,
 }
 
 /// The name without spaces or brackets, to tell whether two mentions
@@ -88,35 +101,29 @@ fn add(events: &mut Vec<Found>, found: Found) {
             e.event.mention = mention;
             e.event.name = name;
             e.from_fields = true;
+            let scopes = std::mem::replace(&mut e.scopes, found.scopes);
+            e.scopes.extend(scopes);
             fill(&mut e.event, old);
         }
-        Some(e) => fill(&mut e.event, found.event),
+        Some(e) => {
+            fill(&mut e.event, found.event);
+            e.scopes.extend(found.scopes);
+        }
         None => events.push(found),
     }
 }
 
-/// Fills the fields of `event` that are still empty from `more`.
+/// Adds the hosts of `more` that `event` lacks.
 fn fill(event: &mut Event, more: Event) {
-    event.date = event.date.take().or(more.date);
-    if event.start_time.is_none() {
-        event.start_time = more.start_time;
-        event.end_time = more.end_time;
-    }
-    event.venue = event.venue.take().or(more.venue);
     for host in more.hosts {
         if !event.hosts.contains(&host) {
             event.hosts.push(host);
         }
     }
-    for attendee in more.attendees {
-        if !event.attendees.contains(&attendee) {
-            event.attendees.push(attendee);
-        }
-    }
 }
 
 /// An event named at `span`, with nothing else known yet.
-pub(super) fn event(cx: &Context<'_>, span: Span, name: String) -> Event {
+pub(super) fn event(cx: &Analysis<'_>, span: Span, name: String) -> Event {
     Event {
         mention: cx.source.snippet(span),
         name,
@@ -126,52 +133,9 @@ pub(super) fn event(cx: &Context<'_>, span: Span, name: String) -> Event {
         venue: None,
         hosts: Vec::new(),
         attendees: Vec::new(),
-    }
-}
-
-/// Fills date, times and venue of `event` from the mentions found inside
-/// `within` (the first of each, or the one closest before `near`).
-pub(super) fn situate(doc: &Document, event: &mut Event, within: &[Span], near: usize) {
-    let inside = |s: Span| within.iter().any(|w| w.contains(s));
-    let pick = |spans: Vec<(Span, usize)>| -> Option<usize> {
-        spans
-            .iter()
-            .filter(|(s, _)| s.start <= near)
-            .max_by_key(|(s, _)| s.start)
-            .or_else(|| spans.first())
-            .map(|(_, i)| *i)
-    };
-    let dates: Vec<(Span, usize)> = doc
-        .dates
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.date.is_some() && inside(d.mention.span))
-        .map(|(i, d)| (d.mention.span, i))
-        .collect();
-    if event.date.is_none() {
-        event.date = pick(dates)
-            .and_then(|i| doc.dates.get(i))
-            .and_then(|d| d.date.clone());
-    }
-    let times: Vec<(Span, usize)> = doc
-        .times
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| inside(t.mention.span))
-        .map(|(i, t)| (t.mention.span, i))
-        .collect();
-    if event.start_time.is_none() {
-        if let Some(t) = pick(times).and_then(|i| doc.times.get(i)) {
-            event.start_time = Some(t.start.clone());
-            event.end_time = t.end.clone();
-        }
-    }
-    if event.venue.is_none() {
-        event.venue = doc
-            .venues
-            .iter()
-            .find(|v| inside(v.span))
-            .map(|v| v.text.clone());
+        venue_id: None,
+        host_refs: Vec::new(),
+        attendee_refs: Vec::new(),
     }
 }
 

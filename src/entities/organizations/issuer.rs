@@ -5,25 +5,29 @@
 //! cell (`고용노동부 | 보도자료`), a title that opens with the issuer
 //! (`조달청, …`), and the first department of the contact block.
 
-use super::aliases::Definition;
-use super::words::{segments, words};
 use super::{canonical_in, is_org_name, org_span};
-use crate::document::{BlockKind, Document, Issuer};
-use crate::entities::Context;
+use crate::analysis::Analysis;
+use crate::analysis::Segment;
+use crate::analysis::definitions::Definition;
+use crate::document::{BlockKind, Issuer, Organization};
 use crate::morph::Pos;
 
 /// The issuer, when the release names it.
-pub(crate) fn find(cx: &Context<'_>, doc: &Document, defs: &[Definition]) -> Option<Issuer> {
+pub(crate) fn find(
+    cx: &Analysis<'_>,
+    organizations: &[Organization],
+    defs: &[Definition],
+) -> Option<Issuer> {
     let name = defs
         .iter()
         .find(|d| d.names_head)
         .map(|d| d.full.clone())
-        .or_else(|| first_org_of(cx, doc, BlockKind::Header))
-        .or_else(|| first_org_of(cx, doc, BlockKind::Title))
-        .or_else(|| lead_subject(cx, doc))
-        .or_else(|| first_org_of(cx, doc, BlockKind::Contact))
-        .or_else(|| first_government_body(cx, doc))?;
-    let name = canonical_in(doc, &name).unwrap_or(name);
+        .or_else(|| first_org_of(cx, BlockKind::Header))
+        .or_else(|| first_org_of(cx, BlockKind::Title))
+        .or_else(|| lead_subject(cx))
+        .or_else(|| first_org_of(cx, BlockKind::Contact))
+        .or_else(|| first_government_body(cx))?;
+    let name = canonical_in(organizations, &name).unwrap_or(name);
     let alias = defs
         .iter()
         .find(|d| d.full == name && d.alias.is_some())
@@ -32,21 +36,26 @@ pub(crate) fn find(cx: &Context<'_>, doc: &Document, defs: &[Definition]) -> Opt
         name,
         alias,
         head: None,
+        organization_id: None,
     })
 }
 
 /// The first word of a block of `kind` that names an organisation, when
 /// it opens the block's first cell or clause (`고용노동부 |`, `조달청,`,
 /// `담당 부서 | 국무조정실`).
-fn first_org_of(cx: &Context<'_>, doc: &Document, kind: BlockKind) -> Option<String> {
-    let title_at = doc.title.as_ref().map_or(usize::MAX, |t| t.span.start);
-    segments(&doc.blocks)
-        .into_iter()
+fn first_org_of(cx: &Analysis<'_>, kind: BlockKind) -> Option<String> {
+    let title_at = cx
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Title)
+        .map_or(usize::MAX, |t| t.span.start);
+    cx.segments()
+        .iter()
         .filter(|s| s.block.kind == kind)
         .filter(|s| kind != BlockKind::Header || s.span.start < title_at)
         .take(3)
         .find_map(|s| {
-            let ws = words(cx, s.span);
+            let ws = cx.words(s.span);
             // The contact block opens with labels (`담당 부서 <총괄> |`).
             let reach = if kind == BlockKind::Contact { 6 } else { 1 };
             let (w, span) = ws
@@ -61,12 +70,12 @@ fn first_org_of(cx: &Context<'_>, doc: &Document, kind: BlockKind) -> Option<Str
 /// The organisation that opens the lead paragraph as its topic (`은/는`;
 /// a plain subject, `…가 주최한`, is often someone else):
 /// `관세청은 13일, …`, `경찰청(국가수사본부)은 …`.
-fn lead_subject(cx: &Context<'_>, doc: &Document) -> Option<String> {
-    let body = segments(&doc.blocks).into_iter().find(|s| {
+fn lead_subject(cx: &Analysis<'_>) -> Option<String> {
+    let body = cx.segments().iter().find(|s| {
         matches!(s.block.kind, BlockKind::Paragraph | BlockKind::Item)
             && s.block.text.chars().any(|c| ('가'..='힣').contains(&c))
     })?;
-    let ws = words(cx, body.span);
+    let ws = cx.words(body.span);
     let w = ws.first()?;
     let subject = w.after == Some('(') || w.morphemes.last().is_some_and(|m| m.pos == Pos::JX);
     let span = org_span(cx, w)?;
@@ -75,19 +84,17 @@ fn lead_subject(cx: &Context<'_>, doc: &Document) -> Option<String> {
 
 /// The first ministry, agency or commission named in the title or the
 /// first body block (`2026년 행정안전부 추가경정예산`).
-fn first_government_body(cx: &Context<'_>, doc: &Document) -> Option<String> {
-    let body = |s: &&crate::entities::organizations::words::Segment<'_>| {
-        !matches!(s.block.kind, BlockKind::Header | BlockKind::Subtitle)
-    };
+fn first_government_body(cx: &Analysis<'_>) -> Option<String> {
+    let body = |s: &&Segment<'_>| !matches!(s.block.kind, BlockKind::Header | BlockKind::Subtitle);
     let mut previous = "";
-    for seg in segments(&doc.blocks).iter().filter(body).take(2) {
-        for w in words(cx, seg.span) {
+    for seg in cx.segments().iter().filter(body).take(2) {
+        for w in cx.words(seg.span).iter() {
             let stem = cx.text(w.stem);
             // `제157차 EDCF 기금운용위원회`: a numbered session is a meeting
             // the release reports on, not the body that issues it.
             let session = previous.starts_with('제') && previous.ends_with('차');
             if !session
-                && is_org_name(stem)
+                && is_org_name(cx, stem)
                 && ["부", "처", "청", "위원회", "실"]
                     .iter()
                     .any(|e| stem.ends_with(e))

@@ -7,11 +7,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::is_org_name;
-use super::words::{Segment, Word, words};
 use crate::Span;
-use crate::document::{Block, BlockKind, Warning};
-use crate::entities::Context;
-use crate::entities::lexicon::{COUNTED_ORG_NOUNS, NOT_ORG_ENDINGS};
+use crate::analysis::Analysis;
+use crate::analysis::Segment;
+use crate::analysis::words::Word;
+use crate::document::{Block, BlockKind, Warning, WarningKind};
 use crate::morph::{Class, Pos};
 
 /// A list of organisations found in one segment or block.
@@ -32,8 +32,8 @@ pub(crate) struct OrgList {
 /// one, whose first word is the item. It holds organisations when most
 /// items are organisation names, when it is followed by `등 … N개 기업`,
 /// or when a group label (`글로벌 기업인`) opens it.
-pub(crate) fn enumerations(cx: &Context<'_>, seg: Segment<'_>) -> Vec<OrgList> {
-    let ws = words(cx, seg.span);
+pub(crate) fn enumerations(cx: &Analysis<'_>, seg: Segment<'_>) -> Vec<OrgList> {
+    let ws = cx.words(seg.span);
     let mut chunks: Vec<&[Word]> = Vec::new();
     let mut start = 0;
     for (i, w) in ws.iter().enumerate() {
@@ -60,7 +60,7 @@ pub(crate) fn enumerations(cx: &Context<'_>, seg: Segment<'_>) -> Vec<OrgList> {
 /// Turns a run of comma chunks into a list, when it is one of
 /// organisations: the last word of each chunk is an item, but the first
 /// word of the final chunk.
-fn org_list(cx: &Context<'_>, run: &[&[Word]]) -> Option<OrgList> {
+fn org_list(cx: &Analysis<'_>, run: &[&[Word]]) -> Option<OrgList> {
     let (last_chunk, inner) = run.split_last()?;
     let mut items: Vec<&Word> = inner.iter().filter_map(|c| c.last()).collect();
     let last = last_chunk.first()?;
@@ -69,12 +69,15 @@ fn org_list(cx: &Context<'_>, run: &[&[Word]]) -> Option<OrgList> {
     let open = tail.first().is_some_and(|w| cx.text(w.stem) == "등");
     let named = items
         .iter()
-        .filter(|w| is_org_name(cx.text(w.stem)))
+        .filter(|w| is_org_name(cx, cx.text(w.stem)))
         .count();
     // `… 등 (국내외) 12개 (디지털) 기업`, `… 등 기업들`, or a count right
     // after the last item.
     let counted = (open || tail.first().is_some_and(|w| cx.text(w.stem).contains('개')))
-        && tail.iter().take(5).any(|w| counts_orgs(cx.text(w.stem)));
+        && tail
+            .iter()
+            .take(5)
+            .any(|w| counts_orgs(cx, cx.text(w.stem)));
     let first_chunk = run.first()?;
     let labelled = first_chunk.len() >= 2
         && first_chunk
@@ -85,7 +88,7 @@ fn org_list(cx: &Context<'_>, run: &[&[Word]]) -> Option<OrgList> {
     // before `기업` is a list of things.
     let names = items
         .iter()
-        .filter(|w| is_org_name(cx.text(w.stem)) || is_name_like(cx, w))
+        .filter(|w| is_org_name(cx, cx.text(w.stem)) || is_name_like(cx, w))
         .count();
     if !(strong && names * 2 >= items.len() || (named >= 2 && named * 2 >= items.len())) {
         return None;
@@ -106,12 +109,12 @@ fn org_list(cx: &Context<'_>, run: &[&[Word]]) -> Option<OrgList> {
 /// Whether a list item is an organisation: an institution by its form,
 /// or (in a list known to hold organisations) a name that is neither a
 /// place (`전라남도`) nor a number or unit.
-fn is_item(cx: &Context<'_>, w: &Word, strong: bool) -> bool {
+fn is_item(cx: &Analysis<'_>, w: &Word, strong: bool) -> bool {
     let stem = cx.text(w.stem);
     if stem.chars().count() < 2
         || !stem.chars().any(char::is_alphabetic)
         || stem.starts_with(|c: char| c.is_ascii_digit())
-        || NOT_ORG_ENDINGS.iter().any(|e| stem.ends_with(e))
+        || cx.lexicon.org_not_endings.ending(stem).is_some()
     {
         return false;
     }
@@ -119,7 +122,7 @@ fn is_item(cx: &Context<'_>, w: &Word, strong: bool) -> bool {
     if !morphemes.is_empty() && morphemes.iter().all(|m| m.class == Class::Place) {
         return false;
     }
-    is_org_name(stem) || (strong && is_name_shaped(stem)) || is_name_like(cx, w)
+    is_org_name(cx, stem) || (strong && is_name_shaped(stem)) || is_name_like(cx, w)
 }
 
 /// Letters, digits and the marks company names use, not too long.
@@ -132,25 +135,23 @@ fn is_name_shaped(text: &str) -> bool {
 
 /// `기업인` / `기관인` / `중견기업` before a list: a group label (but not
 /// `창업기업에게`, an object with its particle).
-fn is_group_label(cx: &Context<'_>, w: &Word) -> bool {
+fn is_group_label(cx: &Analysis<'_>, w: &Word) -> bool {
     let stem = cx.text(w.stem);
     (stem.ends_with("기업") || stem.ends_with("기관"))
         && (!w.has_particle() || cx.text(w.span).ends_with('인'))
 }
 
 /// `12개 기업` / `13개사` / `기업들`: a noun that counts organisations.
-fn counts_orgs(stem: &str) -> bool {
+fn counts_orgs(cx: &Analysis<'_>, stem: &str) -> bool {
     let noun = stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '개');
-    COUNTED_ORG_NOUNS.contains(&noun)
-        || COUNTED_ORG_NOUNS
-            .iter()
-            .any(|n| noun.strip_suffix('들') == Some(n))
+    let counted = &cx.lexicon.counted_nouns;
+    counted.contains(noun) || noun.strip_suffix('들').is_some_and(|n| counted.contains(n))
 }
 
 /// Whether a list item reads as a name (`지멘스`, `SK플래닛`, `MS`) rather
 /// than a common noun (`협회`, `조선`): a single common-noun morpheme is
 /// not a name.
-pub(crate) fn is_name_like(cx: &Context<'_>, w: &Word) -> bool {
+pub(crate) fn is_name_like(cx: &Analysis<'_>, w: &Word) -> bool {
     if !is_name_shaped(cx.text(w.stem)) {
         return false;
     }
@@ -168,7 +169,7 @@ pub(crate) fn is_name_like(cx: &Context<'_>, w: &Word) -> bool {
 
 /// A numbered list of organisations: three or more inline list items of
 /// one word each, most of them organisation names.
-pub(crate) fn numbered(cx: &Context<'_>, block: &Block) -> Option<OrgList> {
+pub(crate) fn numbered(cx: &Analysis<'_>, block: &Block) -> Option<OrgList> {
     let items: Vec<&Block> = block
         .children
         .iter()
@@ -179,9 +180,12 @@ pub(crate) fn numbered(cx: &Context<'_>, block: &Block) -> Option<OrgList> {
     }
     let stems: Vec<Span> = items
         .iter()
-        .filter_map(|c| words(cx, c.span).first().map(|w| w.stem))
+        .filter_map(|c| cx.words(c.span).first().map(|w| w.stem))
         .collect();
-    let named = stems.iter().filter(|s| is_org_name(cx.text(**s))).count();
+    let named = stems
+        .iter()
+        .filter(|s| is_org_name(cx, cx.text(**s)))
+        .count();
     let span = items.first()?.span.cover(items.last()?.span);
     (named * 2 >= stems.len()).then_some(OrgList {
         items: stems,
@@ -201,7 +205,7 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// with `등` gives examples and is wrong only when it holds more items
 /// than the count; a full list must hold exactly as many.
 pub(crate) fn check_counts(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     block: &Block,
     own: &[OrgList],
     child: Option<&OrgList>,
@@ -217,8 +221,8 @@ pub(crate) fn check_counts(
             block.span.start + noun.start(),
             block.span.start + noun.end(),
         );
-        let noun_stem = super::words::stem(cx, noun_span);
-        if !counts_orgs(cx.text(noun_stem)) {
+        let noun_stem = crate::analysis::words::stem(cx, noun_span);
+        if !counts_orgs(cx, cx.text(noun_stem)) {
             continue;
         }
         let Ok(n) = n.as_str().parse::<usize>() else {
@@ -237,7 +241,7 @@ pub(crate) fn check_counts(
             };
             if wrong {
                 out.push(cx.warning(
-                    "count",
+                    WarningKind::Count,
                     format!(
                         "{} says {n} but {} are listed",
                         cx.text(at),
@@ -254,26 +258,27 @@ pub(crate) fn check_counts(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::organizations::words::with_context;
+    use crate::analysis::with_analysis;
 
     #[test]
     fn counting_nouns() {
-        for noun in ["기관", "기업들", "12개기업", "13개사", "협단체"] {
-            assert!(counts_orgs(noun), "{noun}");
-        }
-        for noun in ["업종", "기업인식", "명"] {
-            assert!(!counts_orgs(noun), "{noun}");
-        }
+        with_analysis("", |cx| {
+            for noun in ["기관", "기업들", "12개기업", "13개사", "협단체"] {
+                assert!(counts_orgs(cx, noun), "{noun}");
+            }
+            for noun in ["업종", "기업인식", "명"] {
+                assert!(!counts_orgs(cx, noun), "{noun}");
+            }
+        });
     }
 
     #[test]
     fn a_list_of_things_is_not_a_list_of_organisations() {
         let text = "창업기업에게 자금, 창업프로그램 지원";
-        let lists = with_context(text, |cx| {
-            let doc = crate::structure::parse(cx.source);
-            crate::entities::organizations::words::segments(&doc.blocks)
-                .into_iter()
-                .flat_map(|s| enumerations(cx, s))
+        let lists = with_analysis(text, |cx| {
+            cx.segments()
+                .iter()
+                .flat_map(|s| enumerations(cx, *s))
                 .count()
         });
         assert_eq!(lists, 0);

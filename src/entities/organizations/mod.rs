@@ -8,73 +8,51 @@
 //! first, then the table of short forms, then the `한국`/`대한`/`국립`
 //! prefix a second mention may drop.
 
-mod aliases;
 mod issuer;
 mod lists;
-pub(crate) mod words;
 
 use std::collections::{HashMap, HashSet};
 
-use self::aliases::Definition;
-use self::words::{Segment, chars, segments, words};
-use super::Context;
-use super::lexicon::{
-    ATTENDEE_GROUPS, DROPPABLE_PREFIXES, GENERIC_MODIFIERS, NOT_ORG_ENDINGS, ORG_SUFFIXES,
-    SHORT_SUFFIXES, is_known_full_name, short_form,
-};
 use crate::Span;
-use crate::document::{Document, Organization};
+use crate::analysis::definitions::Definition;
+use crate::analysis::words::Word;
+use crate::analysis::{Analysis, Segment};
+use crate::document::{Issuer, Organization, Warning};
 
-/// Fills the document's organizations, the count warnings of their lists
-/// and the issuer's name and alias (its head is left to `people`).
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
-    let segs = segments(&doc.blocks);
-    let defs: Vec<Definition> = segs
-        .iter()
-        .flat_map(|s| aliases::definitions(cx, s.span))
-        .collect();
-    let (listed, warnings) = lists_and_counts(cx, &segs);
-    let mentions = mentions(cx, &segs, &defs, &listed);
-    doc.organizations = cluster(cx, &mentions, &defs);
-    doc.warnings.extend(warnings);
-    doc.issuer = issuer::find(cx, doc, &defs);
+/// What the organisation recogniser finds.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub(crate) organizations: Vec<Organization>,
+    /// The issuer's name and alias; its head is joined in by the link step.
+    pub(crate) issuer: Option<Issuer>,
+    /// Stated counts that differ from the lists beside them.
+    pub(crate) warnings: Vec<Warning>,
+}
+
+/// The document's organisations, its issuer and the count warnings of its
+/// lists of organisations.
+pub(crate) fn recognise(cx: &Analysis<'_>) -> Found {
+    let segs = cx.segments();
+    let defs = cx.definitions();
+    let (listed, warnings) = lists_and_counts(cx, segs);
+    let mentions = mentions(cx, segs, defs, &listed);
+    let organizations = cluster(cx, &mentions, defs);
+    let issuer = issuer::find(cx, &organizations, defs);
+    Found {
+        organizations,
+        issuer,
+        warnings,
+    }
 }
 
 /// Whether `stem` names an institution by its form or by the tables.
-pub(crate) fn is_org_name(stem: &str) -> bool {
-    if short_form(stem).is_some() || is_known_full_name(stem) {
-        return true;
-    }
-    if stem.starts_with('㈜') || stem.ends_with("(주)") {
-        return chars(stem) > 2;
-    }
-    if !stem.chars().any(|c| ('가'..='힣').contains(&c))
-        || !stem
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&'))
-        || NOT_ORG_ENDINGS.iter().any(|e| stem.ends_with(e))
-    {
-        return false;
-    }
-    ORG_SUFFIXES.iter().any(|suffix| {
-        let Some(head) = stem.strip_suffix(suffix) else {
-            return false;
-        };
-        let min = if SHORT_SUFFIXES.contains(suffix) {
-            2
-        } else {
-            1
-        };
-        chars(head) >= min && !GENERIC_MODIFIERS.contains(&head)
-    })
+pub(crate) fn is_org_name(cx: &Analysis<'_>, stem: &str) -> bool {
+    cx.lexicon.is_org_name(stem)
 }
 
 /// The stems of every list item that is an organisation, and the warnings
 /// of counts that differ from their lists.
-fn lists_and_counts(
-    cx: &Context<'_>,
-    segs: &[Segment<'_>],
-) -> (HashSet<Span>, Vec<crate::document::Warning>) {
+fn lists_and_counts(cx: &Analysis<'_>, segs: &[Segment<'_>]) -> (HashSet<Span>, Vec<Warning>) {
     let mut listed = HashSet::new();
     let mut warnings = Vec::new();
     let mut by_block: HashMap<Span, Vec<lists::OrgList>> = HashMap::new();
@@ -111,7 +89,7 @@ fn lists_and_counts(
 /// Every mention, in document order: stems of words that are
 /// organisations, defined aliases, and list items.
 fn mentions(
-    cx: &Context<'_>,
+    cx: &Analysis<'_>,
     segs: &[Segment<'_>],
     defs: &[Definition],
     listed: &HashSet<Span>,
@@ -119,12 +97,12 @@ fn mentions(
     let defined: HashSet<&str> = defs.iter().filter_map(|d| d.alias.as_deref()).collect();
     let mut out: Vec<Span> = Vec::new();
     for seg in segs {
-        for w in words(cx, seg.span) {
-            if is_group_label(cx, &w) {
+        for w in cx.words(seg.span).iter() {
+            if is_group_label(cx, w) {
                 continue;
             }
             let stem = cx.text(w.stem);
-            if let Some(span) = org_span(cx, &w) {
+            if let Some(span) = org_span(cx, w) {
                 out.push(span);
             } else if defined.contains(cx.text(w.span)) {
                 out.push(w.span);
@@ -141,34 +119,42 @@ fn mentions(
 /// Where a word names an institution: its stem, or else the whole word
 /// when that is a name as written (morphology may read the final `실` of
 /// `국무조정실` as an ending).
-pub(crate) fn org_span(cx: &Context<'_>, w: &words::Word) -> Option<Span> {
-    if is_org_name(cx.text(w.stem)) {
+pub(crate) fn org_span(cx: &Analysis<'_>, w: &Word) -> Option<Span> {
+    if is_org_name(cx, cx.text(w.stem)) {
         Some(w.stem)
     } else {
-        is_org_name(cx.text(w.span)).then_some(w.span)
+        is_org_name(cx, cx.text(w.span)).then_some(w.span)
     }
 }
 
 /// `(정부)`, `(국회)`: the label of a group of attendees, not a mention.
-pub(crate) fn is_group_label(cx: &Context<'_>, w: &words::Word) -> bool {
-    w.before == Some('(') && w.after == Some(')') && ATTENDEE_GROUPS.contains(&cx.text(w.span))
+pub(crate) fn is_group_label(cx: &Analysis<'_>, w: &Word) -> bool {
+    w.before == Some('(')
+        && w.after == Some(')')
+        && cx.lexicon.attendee_groups.contains(cx.text(w.span))
 }
 
 /// The canonical name of a mention: the full name of a defined alias, of
 /// a short form the table knows (the full name the release writes, if it
 /// writes one), or of a name with its `한국` prefix dropped.
-fn canonical(text: &str, defs: &[Definition], written: &HashSet<&str>) -> String {
+fn canonical(
+    cx: &Analysis<'_>,
+    text: &str,
+    defs: &[Definition],
+    written: &HashSet<&str>,
+) -> String {
     if let Some(def) = defs.iter().find(|d| d.alias.as_deref() == Some(text)) {
         return def.full.clone();
     }
-    if let Some(fulls) = short_form(text) {
+    if let Some(fulls) = cx.lexicon.short_form(text) {
         let full = fulls
             .iter()
             .find(|f| written.contains(**f))
             .or(fulls.first());
         return full.map_or(text, |f| f).to_string();
     }
-    DROPPABLE_PREFIXES
+    cx.lexicon
+        .org_prefixes
         .iter()
         .map(|p| format!("{p}{text}"))
         .find(|full| written.contains(full.as_str()))
@@ -177,18 +163,19 @@ fn canonical(text: &str, defs: &[Definition], written: &HashSet<&str>) -> String
 
 /// Groups mentions under their canonical names, in order of first
 /// mention.
-fn cluster(cx: &Context<'_>, mentions: &[Span], defs: &[Definition]) -> Vec<Organization> {
+fn cluster(cx: &Analysis<'_>, mentions: &[Span], defs: &[Definition]) -> Vec<Organization> {
     let written: HashSet<&str> = mentions.iter().map(|m| cx.text(*m)).collect();
     let mut out: Vec<Organization> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for &m in mentions {
         let text = cx.text(m);
-        let name = canonical(text, defs, &written);
+        let name = canonical(cx, text, defs, &written);
         let at = *index.entry(name.clone()).or_insert_with(|| {
             out.push(Organization {
                 name: name.clone(),
                 aliases: Vec::new(),
                 mentions: Vec::new(),
+                id: 0,
             });
             out.len() - 1
         });
@@ -202,39 +189,9 @@ fn cluster(cx: &Context<'_>, mentions: &[Span], defs: &[Definition]) -> Vec<Orga
 }
 
 /// The canonical name of an organisation written `text` in `doc`.
-pub(crate) fn canonical_in(doc: &Document, text: &str) -> Option<String> {
-    doc.organizations
+pub(crate) fn canonical_in(organizations: &[Organization], text: &str) -> Option<String> {
+    organizations
         .iter()
         .find(|o| o.name == text || o.aliases.iter().any(|a| a == text))
         .map(|o| o.name.clone())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn institutions_are_told_from_common_nouns() {
-        for name in [
-            "산업통상자원부",
-            "한국산업지능화협회",
-            "조달청",
-            "지식재산처",
-            "더불어민주당",
-        ] {
-            assert!(is_org_name(name), "{name}");
-        }
-        for word in [
-            "정부",
-            "관계부처",
-            "요청",
-            "연락처",
-            "협회",
-            "유관기구",
-            "1인당",
-            "대표",
-        ] {
-            assert!(!is_org_name(word), "{word}");
-        }
-    }
 }

@@ -8,98 +8,37 @@
 //! it ends in a word for a building or room, and when an event verb
 //! follows. The venue text never includes the particle.
 
-mod fields;
 mod sentence;
 
-use super::{Context, own_text, walk};
 use crate::Span;
-use crate::document::{Block, BlockKind, Document, Snippet};
+use crate::analysis::fields::field_venue;
+use crate::analysis::{Analysis, own_text, walk};
+use crate::document::{Block, BlockKind, Snippet};
 
-pub(crate) use fields::{Field, Label, fields, table_field};
-pub(crate) use sentence::{event_follows, is_event_verb};
-
-/// Nouns that name an event (genre vocabulary): a run ending in one is
-/// the event, not its place (`타운홀 미팅에서`).
-pub(crate) const EVENT_NOUNS: &[&str] = &[
-    "협약식",
-    "출범식",
-    "발대식",
-    "기념식",
-    "시상식",
-    "포상식",
-    "위촉식",
-    "개막식",
-    "폐막식",
-    "착공식",
-    "준공식",
-    "개소식",
-    "수여식",
-    "간담회",
-    "설명회",
-    "박람회",
-    "토론회",
-    "공청회",
-    "발표회",
-    "전시회",
-    "설명회",
-    "협의회",
-    "보고회",
-    "포럼",
-    "회의",
-    "세미나",
-    "워크숍",
-    "워크샵",
-    "페스티벌",
-    "축제",
-    "심포지엄",
-    "컨퍼런스",
-    "콘퍼런스",
-    "총회",
-    "회담",
-    "미팅",
-    "행사",
-    "특별전",
-    "강좌",
-    "대회",
-    "캠페인",
-    "엑스포",
-    "주간",
-    "설명회",
-    "교육",
-];
-
-/// Fills the document's venues.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
+/// The venues of the document; `when` holds the spans of its dates and
+/// times, which a place name never includes.
+pub(crate) fn recognise(cx: &Analysis<'_>, when: &[Span]) -> Vec<Snippet> {
     let mut venues = Vec::new();
-    let when: Vec<Span> = doc
-        .dates
-        .iter()
-        .map(|d| d.mention.span)
-        .chain(doc.times.iter().map(|t| t.mention.span))
-        .collect();
-    for block in walk(&doc.blocks) {
+    for field in cx.fields() {
+        if let Some(v) = field_venue(cx, field, when) {
+            venues.push(cx.source.snippet(v));
+        }
+    }
+    for block in walk(cx.blocks) {
         if block.kind == BlockKind::Contact {
             continue;
         }
         if !block.cells.is_empty() {
             venues.extend(place_row(block).into_iter().map(|c| cx.source.snippet(c)));
-            let field = fields::table_field(block);
-            let venue = field.and_then(|f| fields::field_venue(cx, &f, &when));
-            venues.extend(venue.map(|v| cx.source.snippet(v)));
             continue;
         }
         for span in own_text(block) {
-            for field in fields(cx, span) {
-                if let Some(v) = fields::field_venue(cx, &field, &when) {
-                    venues.push(cx.source.snippet(v));
-                }
-            }
-            sentence::sentence_venues(cx, span, &when, &mut venues);
+            sentence::sentence_venues(cx, span, when, &mut venues);
         }
     }
     venues.sort_by_key(|v: &Snippet| v.span);
     venues.dedup_by_key(|v| v.span);
-    doc.venues = venues;
+    venues
 }
 
 /// `장소 | 연구실 | 집무실 | …`: a schedule table's row of places, one

@@ -2,59 +2,11 @@
 //! place, and the object of a visit (`…을 찾아`).
 
 use crate::Span;
+use crate::analysis::Analysis;
+use crate::analysis::verbs::event_follows;
+use crate::analysis::words::eojeol_start;
 use crate::document::Snippet;
-use crate::entities::Context;
 use crate::morph::{Class, Morpheme, Pos};
-
-use super::EVENT_NOUNS;
-
-/// Words for buildings and rooms that make a noun run a place even when
-/// ko-dic knows no place name in it (genre vocabulary).
-const PLACE_HEADS: &[&str] = &[
-    "본사",
-    "청사",
-    "본관",
-    "회의실",
-    "대회의실",
-    "센터",
-    "홀",
-    "룸",
-    "호텔",
-    "컨벤션",
-    "전시장",
-    "박물관",
-    "미술관",
-    "도서관",
-    "캠퍼스",
-    "대학교",
-    "공장",
-    "사옥",
-    "지사",
-    "공항",
-    "광장",
-    "공원",
-    "스퀘어",
-    "전시관",
-    "기념관",
-    "강당",
-    "체육관",
-    "경기장",
-    "회관",
-    "빌딩",
-    "타워",
-    "코엑스",
-    "벡스코",
-    "킨텍스",
-    "연수원",
-    "별관",
-    "접견실",
-    "중명전",
-    "로비",
-    "국회",
-    "관",
-    "궁",
-    "청",
-];
 
 /// Words before `에서` that are times, not places.
 const NOT_PLACE: &[&str] = &[
@@ -62,7 +14,12 @@ const NOT_PLACE: &[&str] = &[
 ];
 
 /// Places before `에서` in a sentence where an event takes place.
-pub(super) fn sentence_venues(cx: &Context<'_>, span: Span, when: &[Span], out: &mut Vec<Snippet>) {
+pub(super) fn sentence_venues(
+    cx: &Analysis<'_>,
+    span: Span,
+    when: &[Span],
+    out: &mut Vec<Snippet>,
+) {
     let morphemes = cx.morphemes(span);
     for (i, m) in morphemes.iter().enumerate() {
         let Some(after) = morphemes.get(i + 1..) else {
@@ -86,7 +43,7 @@ pub(super) fn sentence_venues(cx: &Context<'_>, span: Span, when: &[Span], out: 
 
 /// `…을 찾아`, `…를 방문하여`: the object of a visit is where the
 /// visit takes place.
-fn is_visited(cx: &Context<'_>, m: &Morpheme, after: &[Morpheme]) -> bool {
+fn is_visited(cx: &Analysis<'_>, m: &Morpheme, after: &[Morpheme]) -> bool {
     m.pos == Pos::JKO
         && after.first().is_some_and(|v| {
             let text = cx.text(v.span);
@@ -94,41 +51,9 @@ fn is_visited(cx: &Context<'_>, m: &Morpheme, after: &[Morpheme]) -> bool {
         })
 }
 
-/// Whether an event verb (개최, 열리다, 갖다, 진행, 체결, 출범, 참석 …)
-/// comes in the rest of the sentence.
-pub(crate) fn event_follows(cx: &Context<'_>, after: &[Morpheme]) -> bool {
-    for m in after.iter().take_while(|m| m.pos != Pos::SF).take(30) {
-        if is_event_verb(cx, m) {
-            return true;
-        }
-        // A clause ends (`소장하고`, `밝혔다`): what follows is not about
-        // this place.
-        if matches!(m.last_pos, Pos::EC | Pos::EF) {
-            return false;
-        }
-    }
-    false
-}
-
-/// 개최, 진행, 체결, 출범, 개막, 참석 (nouns made verbs), and the verbs
-/// 열다/열리다, 갖다/가지다.
-pub(crate) fn is_event_verb(cx: &Context<'_>, m: &Morpheme) -> bool {
-    let text = cx.text(m.span);
-    match m.pos {
-        Pos::NNG => matches!(
-            text,
-            "개최" | "진행" | "체결" | "출범" | "개막" | "참석" | "개소" | "공개"
-        ),
-        Pos::VV => ["열", "갖", "가지", "가졌", "가진"]
-            .iter()
-            .any(|v| text.starts_with(v)),
-        _ => false,
-    }
-}
-
 /// The noun run (with an attached bracket) that ends right before
 /// `에서`, when it names a place.
-fn place_before(cx: &Context<'_>, before: &[Morpheme], when: &[Span]) -> Option<Span> {
+fn place_before(cx: &Analysis<'_>, before: &[Morpheme], when: &[Span]) -> Option<Span> {
     let end = before.last()?.span.end;
     let (rest, mut placey) = strip_bracket(before)?;
     let mut start = None;
@@ -136,7 +61,10 @@ fn place_before(cx: &Context<'_>, before: &[Morpheme], when: &[Span]) -> Option<
     let mut j = rest.len();
     while j > 0 && words < 6 {
         let head = rest.get(..j).unwrap_or_default();
-        let word_start = head.iter().rposition(|m| m.spaced).unwrap_or(0);
+        let word_start = j
+            .checked_sub(1)
+            .and_then(|i| eojeol_start(head, i))
+            .unwrap_or(0);
         let word = rest.get(word_start..j).unwrap_or_default();
         if !is_name_word(cx, word, when) {
             break;
@@ -155,8 +83,9 @@ fn place_before(cx: &Context<'_>, before: &[Morpheme], when: &[Span]) -> Option<
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let head = PLACE_HEADS.iter().any(|h| compact.ends_with(h));
-    let event = EVENT_NOUNS.iter().any(|e| compact.ends_with(e));
+    let head = cx.lexicon.place_heads.ending(&compact).is_some()
+        || cx.lexicon.places.ending(&compact).is_some();
+    let event = cx.lexicon.event_nouns.ending(&compact).is_some();
     ((placey || head) && !event).then_some(span)
 }
 
@@ -185,7 +114,7 @@ fn strip_bracket(before: &[Morpheme]) -> Option<(&[Morpheme], bool)> {
 /// Whether a word (morphemes between spaces) can be part of a place
 /// name: nouns, with at most a genitive or copula misread inside
 /// (`대회의실` as 대회+의+실, `코트라` as 코트+라), and no date or time.
-fn is_name_word(cx: &Context<'_>, word: &[Morpheme], when: &[Span]) -> bool {
+fn is_name_word(cx: &Analysis<'_>, word: &[Morpheme], when: &[Span]) -> bool {
     let Some(first) = word.first() else {
         return false;
     };
@@ -215,13 +144,13 @@ fn is_ending(pos: Pos) -> bool {
 }
 
 /// `·` joining two names (`반월·시화산단`).
-fn is_dot(cx: &Context<'_>, m: &Morpheme) -> bool {
+fn is_dot(cx: &Analysis<'_>, m: &Morpheme) -> bool {
     matches!(cx.text(m.span), "·" | "‧" | "ㆍ" | "-")
 }
 
 /// Whether `m` is part of a date or time: inside a found mention, or a
 /// counter after digits such as `15시`, `13일` (not `천년보고`).
-fn is_when(cx: &Context<'_>, m: &Morpheme, when: &[Span]) -> bool {
+fn is_when(cx: &Analysis<'_>, m: &Morpheme, when: &[Span]) -> bool {
     let after_digit = m.span.start.checked_sub(1).is_some_and(|at| {
         cx.text(Span::new(at, m.span.start))
             .chars()
@@ -237,7 +166,7 @@ fn is_when(cx: &Context<'_>, m: &Morpheme, when: &[Span]) -> bool {
 /// Starts the run at its first word that names a place: a proper noun, a
 /// word ko-dic does not know, or a building word (`전 일정 다산정보관
 /// 로비` is `다산정보관 로비`).
-fn trim_to_place(cx: &Context<'_>, morphemes: &[Morpheme], run: Span) -> Span {
+fn trim_to_place(cx: &Analysis<'_>, morphemes: &[Morpheme], run: Span) -> Span {
     let inside: Vec<&Morpheme> = morphemes.iter().filter(|m| run.contains(m.span)).collect();
     let mut word_start = run.start;
     for m in &inside {
@@ -263,7 +192,7 @@ fn trim_to_place(cx: &Context<'_>, morphemes: &[Morpheme], run: Span) -> Span {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
-        if named || PLACE_HEADS.iter().any(|h| word.ends_with(h)) {
+        if named || cx.lexicon.place_heads.ending(&word).is_some() {
             return Span::new(word_start, run.end);
         }
     }

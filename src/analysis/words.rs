@@ -1,10 +1,9 @@
-//! Words of a block's own text, with particles and endings cut off by
-//! morphology (`산업부는` → `산업부`, `기업인` → `기업`), shared by the
-//! organisation, people and attendee recognisers.
+//! Words of a segment, with particles and endings cut off by morphology
+//! (`산업부는` → `산업부`, `기업인` → `기업`): the one grouping of the text
+//! into words that every recogniser reads.
 
+use super::Analysis;
 use crate::Span;
-use crate::document::{Block, BlockKind};
-use crate::entities::{Context, own_text, walk};
 use crate::morph::{Morpheme, Pos};
 
 /// One word (어절, cut further at brackets, commas and interpuncts).
@@ -39,34 +38,6 @@ impl Word {
     }
 }
 
-/// A piece of one block's own text, with the block it belongs to.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Segment<'d> {
-    /// The block.
-    pub(crate) block: &'d Block,
-    /// A part of the block's text that no inline child covers.
-    pub(crate) span: Span,
-}
-
-/// Every block's own text, in document order: a block's span minus the
-/// inline list items cut out of it, which come as segments of their own.
-pub(crate) fn segments(blocks: &[Block]) -> Vec<Segment<'_>> {
-    walk(blocks)
-        .into_iter()
-        .flat_map(|block| {
-            own_text(block)
-                .into_iter()
-                .map(move |span| Segment { block, span })
-        })
-        .collect()
-}
-
-/// Whether a block is part of the contact block (whose people belong to
-/// the contacts recogniser).
-pub(crate) fn is_contact(block: &Block) -> bool {
-    block.kind == BlockKind::Contact
-}
-
 /// Characters that end a word besides whitespace.
 const DELIMITERS: &str =
     "()[]{}<>,·ㆍ‧・「」『』｢｣“”‘’\"':;/|【】〈〉《》〔〕▲△▶►□■ㅇ○●◦‣￭※*~∼☎→+=?!…";
@@ -79,8 +50,9 @@ pub(crate) fn is_delimiter(c: char) -> bool {
         || ('\u{2776}'..='\u{2793}').contains(&c)
 }
 
-/// The words of `span`, each with its stem.
-pub(crate) fn words(cx: &Context<'_>, span: Span) -> Vec<Word> {
+/// The words of `span`, each with its stem. Recognisers ask
+/// [`Analysis::words`], which groups each segment once.
+pub(crate) fn group(cx: &Analysis<'_>, span: Span) -> Vec<Word> {
     let text = cx.text(span);
     let all = cx.morphemes(span);
     let mut out = Vec::new();
@@ -151,6 +123,40 @@ fn push_word(
     });
 }
 
+/// The eojeols (어절) of `region`: the morphemes between spaces, with a
+/// bracketed aside or a quoted name kept inside the eojeol it opens in
+/// (`산업통상자원부(장관: 문승욱, 이하 “산업부”)는` is one). Phrases are read
+/// from these.
+pub(crate) fn eojeols(cx: &Analysis<'_>, region: Span) -> Vec<Vec<Morpheme>> {
+    let morphemes = cx.morphemes(region);
+    let mut groups: Vec<Vec<Morpheme>> = Vec::new();
+    let mut depth = 0usize;
+    for &m in morphemes.iter() {
+        let surface = cx.text(m.span);
+        if (m.spaced && depth == 0) || groups.is_empty() {
+            groups.push(Vec::new());
+        }
+        if let Some(group) = groups.last_mut() {
+            group.push(m);
+        }
+        // `‘길 위의 인문학’과 ‘지혜학교’ 운영기관`: a quoted name is one
+        // word, when its closing mark follows (a lone ‘ marks a year: ‘26).
+        let rest = cx.text(Span::new(m.span.end, region.end));
+        let quoted = usize::from(surface.contains('‘') && rest.contains('’'));
+        let opens = surface.matches(['(', '「', '『', '｢']).count() + quoted;
+        let closes = surface.matches([')', '」', '』', '｣', '’']).count();
+        depth = (depth + opens).saturating_sub(closes);
+    }
+    groups
+}
+
+/// The index of the first morpheme of the eojeol that holds morpheme `i`
+/// of `morphemes`: the last at or before it that follows a space, if any.
+/// Recognisers that walk morphemes find word boundaries with this.
+pub(crate) fn eojeol_start(morphemes: &[Morpheme], i: usize) -> Option<usize> {
+    morphemes.get(..=i)?.iter().rposition(|m| m.spaced)
+}
+
 /// Whether a morpheme is a particle or ending that a name never ends in.
 fn is_inflection(pos: Pos) -> bool {
     pos.is_particle()
@@ -162,7 +168,7 @@ fn is_inflection(pos: Pos) -> bool {
 
 /// `span` without its trailing particles, copula and endings, as
 /// morphology segments them; the whole span when nothing would be left.
-pub(crate) fn stem(cx: &Context<'_>, span: Span) -> Span {
+pub(crate) fn stem(cx: &Analysis<'_>, span: Span) -> Span {
     stem_of(&cx.morphemes(span), span)
 }
 
@@ -187,31 +193,13 @@ pub(crate) fn is_hangul(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| ('가'..='힣').contains(&c))
 }
 
-/// The number of chars of `s`.
-pub(crate) fn chars(s: &str) -> usize {
-    s.chars().count()
-}
-
-/// A context over `text` for unit tests of the recognisers that read
-/// words.
-#[cfg(test)]
-pub(crate) fn with_context<T>(text: &str, f: impl FnOnce(&Context<'_>) -> T) -> T {
-    use std::sync::LazyLock;
-    static MORPHOLOGY: LazyLock<crate::morph::Morphology> =
-        LazyLock::new(|| crate::morph::Morphology::embedded().expect("dictionary"));
-    let source = crate::source::Source::new(text);
-    let options = crate::Options::default();
-    let cx = Context::new(&source, &options, &MORPHOLOGY);
-    f(&cx)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn stems(text: &str) -> Vec<String> {
-        with_context(text, |cx| {
-            words(cx, Span::new(0, text.len()))
+        crate::analysis::with_analysis(text, |cx| {
+            group(cx, Span::new(0, text.len()))
                 .iter()
                 .map(|w| cx.text(w.stem).to_string())
                 .collect()

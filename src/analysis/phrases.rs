@@ -1,15 +1,15 @@
 //! Subject phrases: the noun phrase before 은/는/이/가 that names who speaks
 //! or acts (`박진규 산업통상자원부 1차관은` gives `박진규 산업통상자원부 1차관`).
 //!
-//! Shared by the quote and the commitment recognisers. The phrase is read
-//! from morphology, word (어절) by word: the word that carries the particle
+//! Shared by the quote and the commitment recognisers through
+//! [`Analysis::subjects`]. The phrase is read from morphology, eojeol (어절)
+//! by eojeol ([`super::words::eojeols`]): the eojeol that carries the particle
 //! must be nominal before it, and the phrase grows leftwards over bare
 //! nominal words and coordinated ones (`A, B와 C`), never over a word with
 //! a case particle or a verb.
 
+use super::Analysis;
 use crate::Span;
-use crate::document::Document;
-use crate::entities::Context;
 use crate::morph::{Class, Morpheme, Pos};
 
 /// A subject phrase found in a region of the text.
@@ -40,9 +40,10 @@ enum Role {
     Other,
 }
 
-/// A word (어절), with parenthesised asides kept inside it.
+/// An eojeol (어절), with parenthesised asides kept inside it, and what it
+/// does for a phrase.
 #[derive(Debug, Clone, Copy)]
-struct Word {
+struct Eojeol {
     span: Span,
     /// The word without its particle.
     head: Span,
@@ -64,23 +65,9 @@ const LEADING_STOP: &[&str] = &[
     "한편", "특히", "또한", "아울러", "이에", "이어", "다만", "결과", "먼저", "우선",
 ];
 
-/// Endings of the last word of a phrase that name an agent: organisations
-/// and titles of the genre.
-#[rustfmt::skip]
-const AGENT_SUFFIXES: &[&str] = &[
-    "부", "처", "청", "정부", "부처", "기관", "기업", "협회", "단체", "연합", "네트워크",
-    "센터", "재단", "조합", "공사", "공단", "은행", "본부", "위원회", "연구원", "진흥원",
-    "교육원", "공제회", "박물관", "연구소", "감식단", "지원단", "대학", "대학교", "경찰",
-    "그룹", "회사", "협의회", "연합회", "학회",
-    "장관", "차관", "청장", "처장", "원장", "실장", "국장", "과장", "차장", "본부장", "단장",
-    "센터장", "소장", "위원장", "이사장", "회장", "사장", "총장", "대표", "의원", "위원",
-    "정책관", "담당관", "기획관", "협력관", "심의관", "대변인", "대행", "대리", "차관보",
-    "대통령", "총리", "전문가", "시", "군", "사무처", "위", "당사자",
-];
-
 /// Every subject phrase in `region`, in order.
-pub(crate) fn subjects(cx: &Context<'_>, doc: &Document, region: Span) -> Vec<Subject> {
-    let words = words(cx, region);
+pub(crate) fn subjects(cx: &Analysis<'_>, region: Span) -> Vec<Subject> {
+    let words = eojeols(cx, region);
     let mut out = Vec::new();
     for (i, word) in words.iter().enumerate() {
         let Role::Subject { topic } = word.role else {
@@ -116,7 +103,7 @@ pub(crate) fn subjects(cx: &Context<'_>, doc: &Document, region: Span) -> Vec<Su
             span,
             end: word.span.end,
             topic,
-            agent: !relative && (classed || named_agent(cx, doc, span)),
+            agent: !relative && (classed || named_agent(cx, span)),
         });
     }
     out
@@ -140,7 +127,7 @@ const POSTPOSITIONS: &[&str] = &[
 /// (`한국산업지능화협회가 주최한 행사`, `국민이 체감할 수 있도록`) or a
 /// subordinate one (`기업이 성장하도록`): the subject is not the
 /// sentence's.
-fn in_relative_clause(cx: &Context<'_>, after: &[Word]) -> bool {
+fn in_relative_clause(cx: &Analysis<'_>, after: &[Eojeol]) -> bool {
     after
         .iter()
         .find(|w| w.predicate && !POSTPOSITIONS.contains(&cx.text(w.span)))
@@ -188,33 +175,34 @@ fn is_leading_stop(word: &str) -> bool {
 
 /// Whether the phrase at `span` names a person or an organisation (for a
 /// lone phrase: [`subjects`] reads the classes from the words it has).
-pub(crate) fn is_agent(cx: &Context<'_>, doc: &Document, span: Span) -> bool {
-    named_agent(cx, doc, span)
+pub(crate) fn is_agent(cx: &Analysis<'_>, span: Span) -> bool {
+    named_agent(cx, span)
         || cx
             .morphemes(span)
             .iter()
             .any(|m| matches!(m.class, Class::Person | Class::Organization))
 }
 
-/// Whether the phrase ends in an agent word of the genre or is a person or
-/// an organisation found before.
-fn named_agent(cx: &Context<'_>, doc: &Document, span: Span) -> bool {
+/// Whether the phrase ends in an agent word of the genre (an organisation,
+/// a title), or holds the name of an organisation: one the lexicon knows
+/// or one the release defines (`이하 ‘공제회’`).
+fn named_agent(cx: &Analysis<'_>, span: Span) -> bool {
     let bare = strip_asides(cx.text(span));
     let bare = bare.trim_end_matches(['」', '｣', '』', '’', '”', '"', '\'', ' ']);
     let last = bare.rsplit(' ').next().unwrap_or(bare);
     // `기관들`, `전문가들`: a plural of an agent; `과제들` is not one.
     let last = last.strip_suffix('들').unwrap_or(last);
-    AGENT_SUFFIXES.iter().any(|s| last.ends_with(s))
-        || doc.people.iter().any(|p| overlaps(p.mention.span, span))
-        || doc
-            .organizations
+    let defined = |w: &str| {
+        cx.definitions()
             .iter()
-            .flat_map(|o| &o.mentions)
-            .any(|m| overlaps(m.span, span))
-}
-
-fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
+            .any(|d| d.alias.as_deref() == Some(w))
+    };
+    cx.lexicon.agent_nouns.ending(last).is_some()
+        || cx.lexicon.title_ending(last).is_some()
+        || cx.words(span).iter().any(|w| {
+            let stem = cx.text(w.stem);
+            cx.lexicon.is_org_name(stem) || defined(stem) || defined(cx.text(w.span))
+        })
 }
 
 /// The phrase as a name: parenthesised asides dropped, spaces collapsed
@@ -233,28 +221,10 @@ pub(crate) fn strip_asides(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The words of `region`, with their roles.
-fn words(cx: &Context<'_>, region: Span) -> Vec<Word> {
-    let morphemes = cx.morphemes(region);
-    let mut groups: Vec<Vec<Morpheme>> = Vec::new();
-    let mut depth = 0usize;
-    for &m in morphemes.iter() {
-        let surface = cx.text(m.span);
-        if (m.spaced && depth == 0) || groups.is_empty() {
-            groups.push(Vec::new());
-        }
-        if let Some(group) = groups.last_mut() {
-            group.push(m);
-        }
-        // `‘길 위의 인문학’과 ‘지혜학교’ 운영기관`: a quoted name is one
-        // word, when its closing mark follows (a lone ‘ marks a year: ‘26).
-        let rest = cx.text(Span::new(m.span.end, region.end));
-        let quoted = usize::from(surface.contains('‘') && rest.contains('’'));
-        let opens = surface.matches(['(', '「', '『', '｢']).count() + quoted;
-        let closes = surface.matches([')', '」', '』', '｣', '’']).count();
-        depth = (depth + opens).saturating_sub(closes);
-    }
-    let mut words: Vec<Word> = groups.iter().filter_map(|g| word(cx, g)).collect();
+/// The eojeols of `region`, with their roles.
+fn eojeols(cx: &Analysis<'_>, region: Span) -> Vec<Eojeol> {
+    let groups = super::words::eojeols(cx, region);
+    let mut words: Vec<Eojeol> = groups.iter().filter_map(|g| eojeol(cx, g)).collect();
     // A name before a title or an organisation: ko-dic often reads it as a
     // verb (`권오을` as 권/오/을); a bound noun after it (`이어질 수`) is
     // one syllable, a title or an organisation is longer.
@@ -262,7 +232,7 @@ fn words(cx: &Context<'_>, region: Span) -> Vec<Word> {
         let next = words[i + 1].role;
         if words[i].role == Role::Other
             && matches!(next, Role::Noun | Role::Subject { .. })
-            && looks_like_name(cx.text(words[i].span))
+            && looks_like_name(cx, cx.text(words[i].span))
             && cx.text(words[i + 1].span).chars().count() > 1
         {
             words[i].role = Role::Noun;
@@ -271,21 +241,18 @@ fn words(cx: &Context<'_>, region: Span) -> Vec<Word> {
     words
 }
 
-/// Common family names, for names ko-dic does not know.
-const SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉";
-
 /// Three Hangul syllables starting with a family name.
-fn looks_like_name(word: &str) -> bool {
+fn looks_like_name(cx: &Analysis<'_>, word: &str) -> bool {
     let chars: Vec<char> = word.chars().collect();
     chars.len() == 3
         && chars.iter().all(|c| ('가'..='힣').contains(c))
-        && chars.first().is_some_and(|c| SURNAMES.contains(*c))
+        && cx.lexicon.starts_with_surname(word)
 }
 
 /// One word and its role. Morphemes inside parentheses do not count; a
 /// bracketed title (`「산업 디지털 전환 네트워크」`) counts as one noun, its
 /// closing bracket standing for it (ko-dic misreads words inside titles).
-fn word(cx: &Context<'_>, morphemes: &[Morpheme]) -> Option<Word> {
+fn eojeol(cx: &Analysis<'_>, morphemes: &[Morpheme]) -> Option<Eojeol> {
     let first = morphemes.first()?;
     let last = morphemes.last()?;
     let span = Span::new(first.span.start, last.span.end);
@@ -313,7 +280,7 @@ fn word(cx: &Context<'_>, morphemes: &[Morpheme]) -> Option<Word> {
         let surface = cx.text(m.span);
         m.last_pos == Pos::EC && CLAUSE_ENDINGS.iter().any(|e| surface.ends_with(e))
     });
-    Some(Word {
+    Some(Eojeol {
         span,
         head: Span::new(span.start, head_end),
         role,
@@ -334,7 +301,7 @@ fn word(cx: &Context<'_>, morphemes: &[Morpheme]) -> Option<Word> {
 /// predicate, ending or particle in it, adverbs and determiners included;
 /// only a lone adverb (`특히`, `적극`) is not. A title that ko-dic reads
 /// as a verb (`직무대리는` as 대리/VV+는/ETM) is caught by its ending.
-fn role(cx: &Context<'_>, core: &[Morpheme], span: Span) -> (Role, usize) {
+fn role(cx: &Analysis<'_>, core: &[Morpheme], span: Span) -> (Role, usize) {
     let Some((last, rest)) = core.split_last() else {
         return (Role::Noun, span.end);
     };
@@ -358,21 +325,23 @@ fn role(cx: &Context<'_>, core: &[Morpheme], span: Span) -> (Role, usize) {
         // `국토부가` read as 국토/부가: a noun that ends in an agent and a
         // particle.
         None if nominal(core) && !lone_adverb => {
-            titled_subject(cx.text(span), span).unwrap_or((Role::Noun, span.end))
+            titled_subject(cx, cx.text(span), span).unwrap_or((Role::Noun, span.end))
         }
-        _ => titled_subject(cx.text(span), span).unwrap_or((Role::Other, span.end)),
+        _ => titled_subject(cx, cx.text(span), span).unwrap_or((Role::Other, span.end)),
     }
 }
 
 /// `직무대리는`: a word that ends in a title and a subject particle.
-fn titled_subject(text: &str, span: Span) -> Option<(Role, usize)> {
+fn titled_subject(cx: &Analysis<'_>, text: &str, span: Span) -> Option<(Role, usize)> {
     let (stem, particle) = ["은", "는", "이", "가"]
         .iter()
         .find_map(|p| text.strip_suffix(p).map(|stem| (stem, *p)))?;
     let titled = stem.chars().count() > 1
-        && AGENT_SUFFIXES
+        && cx
+            .lexicon
+            .agent_nouns
             .iter()
-            .any(|s| (s.chars().count() > 1 || "부처청".contains(*s)) && stem.ends_with(s));
+            .any(|s| (s.chars().count() > 1 || "부처청".contains(s)) && stem.ends_with(s));
     let topic = matches!(particle, "은" | "는");
     titled.then(|| (Role::Subject { topic }, span.start + stem.len()))
 }

@@ -6,10 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::is_org_name;
+use super::Analysis;
 use crate::Span;
-use crate::entities::Context;
-use crate::entities::lexicon::HEAD_TITLES;
 
 /// A name defined in parentheses right after an organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +51,7 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The definitions in `span`.
-pub(crate) fn definitions(cx: &Context<'_>, span: Span) -> Vec<Definition> {
+pub(crate) fn definitions(cx: &Analysis<'_>, span: Span) -> Vec<Definition> {
     let text = cx.text(span);
     PAREN
         .captures_iter(text)
@@ -68,9 +66,9 @@ pub(crate) fn definitions(cx: &Context<'_>, span: Span) -> Vec<Definition> {
             let names_head = HEAD
                 .captures(inner)
                 .and_then(|c| c.name("title"))
-                .is_some_and(|t| HEAD_TITLES.contains(&t.as_str()));
+                .is_some_and(|t| cx.lexicon.is_head_title(t.as_str()));
             let full = org.as_str();
-            (is_org_name(full) && (alias.is_some() || names_head)).then(|| Definition {
+            (cx.lexicon.is_org_name(full) && (alias.is_some() || names_head)).then(|| Definition {
                 full: full.to_string(),
                 full_span: Span::new(span.start + org.start(), span.start + org.end()),
                 alias,
@@ -83,10 +81,10 @@ pub(crate) fn definitions(cx: &Context<'_>, span: Span) -> Vec<Definition> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::organizations::words::with_context;
+    use crate::analysis::with_analysis;
 
     fn defs(text: &str) -> Vec<(String, Option<String>, bool)> {
-        with_context(text, |cx| {
+        with_analysis(text, |cx| {
             definitions(cx, Span::new(0, text.len()))
                 .into_iter()
                 .map(|d| (d.full, d.alias, d.names_head))

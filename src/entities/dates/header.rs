@@ -13,11 +13,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Context;
-use super::dates::{self, calendar::Date, scan};
+use super::calendar::Date;
+use super::{self as dates, scan};
 use crate::Span;
+use crate::analysis::Analysis;
 use crate::document::{
-    Block, BlockKind, DateMention, DateTimeMention, Document, Header, YearSource,
+    Block, BlockKind, DateMention, DateTimeMention, Header, TimeMention, YearSource,
 };
 use crate::source::trim_span;
 
@@ -41,35 +42,37 @@ struct Field {
     span: Span,
 }
 
-/// Fills `doc.header` from the header blocks.
-pub(crate) fn recognise(cx: &Context<'_>, doc: &mut Document) {
-    let headers: Vec<&Block> = dates::text_blocks(&doc.blocks)
+/// The header, read from the header blocks; its embargo time is the one of
+/// `times` (the document's) written after its date.
+pub(crate) fn recognise(cx: &Analysis<'_>, times: &[TimeMention]) -> Option<Header> {
+    let headers: Vec<&Block> = cx
+        .text_blocks()
         .into_iter()
         .filter(|b| b.kind == BlockKind::Header)
         .collect();
     let fields = fields(cx, &headers);
     if fields.is_empty() {
-        return;
+        return None;
     }
-    let anchor = dates::anchor(cx, &doc.blocks);
+    let anchor = dates::anchor(cx, cx.blocks);
     let embargo = fields
         .iter()
         .find(|f| f.embargo)
-        .map(|f| embargo(cx, f.span, anchor));
+        .map(|f| embargo(cx, f.span, anchor, times));
     let distributed = fields
         .iter()
         .filter(|f| !f.embargo)
         .find_map(|f| distributed(cx, f.span, anchor));
-    doc.header = Some(Header {
+    Some(Header {
         embargo,
         distributed,
-    });
+    })
 }
 
 /// The labelled fields of the header lines, each running to the next
 /// label; an embargo that ends its line takes in the next header line when
 /// that one has no label (the `(지  면) … 조간` line).
-fn fields(cx: &Context<'_>, headers: &[&Block]) -> Vec<Field> {
+fn fields(cx: &Analysis<'_>, headers: &[&Block]) -> Vec<Field> {
     let mut out: Vec<Field> = Vec::new();
     for (i, block) in headers.iter().enumerate() {
         let text = cx.text(block.span);
@@ -104,7 +107,7 @@ fn fields(cx: &Context<'_>, headers: &[&Block]) -> Vec<Field> {
 
 /// A header line with no label of its own that carries a date or an
 /// edition: the second line of a split embargo.
-fn continues(cx: &Context<'_>, block: &Block) -> bool {
+fn continues(cx: &Analysis<'_>, block: &Block) -> bool {
     let text = cx.text(block.span);
     !LABEL.is_match(text)
         && (!scan::scan(text, 0, false).is_empty()
@@ -114,10 +117,18 @@ fn continues(cx: &Context<'_>, block: &Block) -> bool {
 
 /// The embargo: the whole field, its earliest date with the time written
 /// after it, and its note.
-fn embargo(cx: &Context<'_>, span: Span, anchor: Option<dates::Anchor>) -> DateTimeMention {
+fn embargo(
+    cx: &Analysis<'_>,
+    span: Span,
+    anchor: Option<dates::Anchor>,
+    times: &[TimeMention],
+) -> DateTimeMention {
     let text = cx.text(span);
     let found = scan::scan(text, span.start, false);
-    let times = super::times::scan(cx, text, span.start);
+    let times: Vec<&TimeMention> = times
+        .iter()
+        .filter(|t| span.contains(t.mention.span))
+        .collect();
     let mut best: Option<(Date, Option<String>)> = None;
     for (i, f) in found.iter().enumerate() {
         let Some(date) = dates::resolve(f, None, anchor).start else {
@@ -164,7 +175,11 @@ fn note(text: &str) -> Option<String> {
 }
 
 /// The distribution date: the first date of the 배포 field.
-fn distributed(cx: &Context<'_>, span: Span, anchor: Option<dates::Anchor>) -> Option<DateMention> {
+fn distributed(
+    cx: &Analysis<'_>,
+    span: Span,
+    anchor: Option<dates::Anchor>,
+) -> Option<DateMention> {
     let f = scan::scan(cx.text(span), span.start, false)
         .into_iter()
         .next()?;

@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::{Analysis, own_text, walk};
 use crate::Span;
-use crate::document::Block;
-use crate::entities::Context;
+use crate::document::{Block, BlockKind};
 use crate::source::trim_span;
 
 /// The label of a field in an event box or note.
@@ -33,6 +33,28 @@ pub(crate) enum Label {
 pub(crate) struct Field {
     pub(crate) label: Label,
     pub(crate) value: Span,
+    /// The span of the block the field was read from.
+    pub(crate) block: Span,
+}
+
+/// The fields of every block outside the contact block, in document
+/// order: a table row's label and value cells, or the `label : value`
+/// pairs of a block's own text.
+pub(crate) fn all(a: &Analysis<'_>) -> Vec<Field> {
+    let mut out = Vec::new();
+    for block in walk(a.blocks) {
+        if block.kind == BlockKind::Contact {
+            continue;
+        }
+        if block.cells.is_empty() {
+            for span in own_text(block) {
+                out.extend(fields(a, span, block.span));
+            }
+        } else {
+            out.extend(table_field(block));
+        }
+    }
+    out
 }
 
 /// `일시 / 장소 : …`, `(일시 및 장소) …`, `장소: …`, `‣ 주  최 : …`: a
@@ -55,8 +77,8 @@ static WHEN_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("when pattern")
 });
 
-/// The `label : value` fields in `span`.
-pub(crate) fn fields(cx: &Context<'_>, span: Span) -> Vec<Field> {
+/// The `label : value` fields in `span` of the block at `block`.
+fn fields(cx: &Analysis<'_>, span: Span, block: Span) -> Vec<Field> {
     let text = cx.text(span);
     FIELD
         .captures_iter(text)
@@ -74,6 +96,7 @@ pub(crate) fn fields(cx: &Context<'_>, span: Span) -> Vec<Field> {
             Some(Field {
                 label: label_kind,
                 value,
+                block,
             })
         })
         .collect()
@@ -94,7 +117,7 @@ fn label_of(compact: &str) -> Option<Label> {
 
 /// A table row `일 시 | 2026. 4. 13.(월) 14:00` or `장 소 | 서울 코엑스`:
 /// a label cell and one value cell make a field.
-pub(crate) fn table_field(block: &Block) -> Option<Field> {
+fn table_field(block: &Block) -> Option<Field> {
     let [label, value] = block.cells.as_slice() else {
         return None;
     };
@@ -102,12 +125,13 @@ pub(crate) fn table_field(block: &Block) -> Option<Field> {
     Some(Field {
         label: label_of(&compact)?,
         value: value.span,
+        block: block.span,
     })
 }
 
 /// The venue of a `장소` or `일시/장소` field: the whole value, or what
 /// follows the date and time (after a `/` when there is one).
-pub(super) fn field_venue(cx: &Context<'_>, field: &Field, when: &[Span]) -> Option<Span> {
+pub(crate) fn field_venue(cx: &Analysis<'_>, field: &Field, when: &[Span]) -> Option<Span> {
     let value = field.value;
     let start = match field.label {
         Label::Place => value.start,
@@ -136,7 +160,7 @@ pub(super) fn field_venue(cx: &Context<'_>, field: &Field, when: &[Span]) -> Opt
 }
 
 /// Leaves out a trailing bracket set off by a space: `생산공장 (각 15분)`.
-fn drop_spaced_note(cx: &Context<'_>, span: Span) -> Span {
+fn drop_spaced_note(cx: &Analysis<'_>, span: Span) -> Span {
     let text = cx.text(span);
     match text.rfind(" (") {
         Some(i) if text.ends_with(')') && i > 0 => {

@@ -1,0 +1,537 @@
+//! Stage 4: the link step. Joins the facts of the recognisers and builds
+//! the [`Document`]:
+//!
+//! - people's affiliations get the canonical names of their organisations,
+//!   and the issuer gets its head;
+//! - an attendee item is the person or organisation named inside it;
+//! - an event gets its date, times, venue and attendees from the places
+//!   its recogniser found for them;
+//! - a commitment without an actor of its own gets the speaker of its
+//!   quotation or the issuer.
+
+use crate::Span;
+use crate::analysis::Analysis;
+use crate::document::{
+    Attendee, Commitment, Contact, Document, Event, Issuer, Organization, Person, Quote, Ref,
+    Snippet,
+};
+use crate::entities::Facts;
+use crate::entities::attendees::Found as AttendeeFound;
+use crate::entities::commitments::{Actor, Found as CommitmentFound};
+use crate::entities::events::{Found as EventFound, Scope};
+
+/// Fills `doc` (which holds the structure already) with the facts, joined.
+pub(crate) fn assemble(a: &Analysis<'_>, facts: Facts, doc: &mut Document) {
+    let Facts {
+        header,
+        dates,
+        durations,
+        times,
+        venues,
+        contacts,
+        organizations,
+        people,
+        attendees,
+        events,
+        quotes,
+        commitments,
+        warnings,
+    } = facts;
+    let mut orgs = organizations.organizations;
+    let mut mentions = people;
+    mentions.extend(contact_people(a, &contacts));
+    add_departments(a, &contacts, &mut orgs);
+    add_affiliations(a, &mentions, &mut orgs);
+    orgs.sort_by_key(|o| o.mentions.first().map(|m| m.span));
+    for (id, org) in orgs.iter_mut().enumerate() {
+        org.id = id;
+    }
+    let people = merge_people(mentions, &orgs);
+    let mut issuer = organizations.issuer;
+    if let Some(issuer) = issuer.as_mut() {
+        issuer.organization_id = org_id(&orgs, &issuer.name);
+        issuer.head = people
+            .iter()
+            .find(|p| {
+                p.affiliation.as_deref() == Some(issuer.name.as_str())
+                    && p.title
+                        .as_deref()
+                        .is_some_and(|t| a.lexicon.is_head_title(t))
+            })
+            .cloned();
+    }
+    let names = Names {
+        people: &people,
+        orgs: &orgs,
+    };
+    let mut attendees = resolve_attendees(a, &attendees, &people, &orgs);
+    for at in &mut attendees {
+        at.entity = at
+            .name
+            .as_deref()
+            .and_then(|n| names.person(n))
+            .or_else(|| at.organization.as_deref().and_then(|o| names.org(o)));
+    }
+    doc.header = header;
+    doc.dates = dates;
+    doc.durations = durations;
+    doc.times = times;
+    doc.venues = venues;
+    doc.contacts = contacts
+        .into_iter()
+        .map(|mut c| {
+            c.person_id = c.name.as_deref().and_then(|n| person_id(&people, n));
+            c.department_id = c.department.as_deref().and_then(|d| org_id(&orgs, d));
+            c
+        })
+        .collect();
+    doc.events = situate_events(a, events, doc, &attendees, &names);
+    let quotes: Vec<Quote> = quotes
+        .into_iter()
+        .map(|f| {
+            let mut q = f.quote;
+            let by_span = f.speaker_span.and_then(|span| names.within(span));
+            let by_name = q.speaker.as_deref().and_then(|s| names.named_in(s));
+            // A person wins over an organisation (`권오을 국가보훈부 장관`).
+            q.speaker_ref = match (by_span, by_name) {
+                (Some(Ref::Organization(_)), Some(Ref::Person(p))) => Some(Ref::Person(p)),
+                (span, name) => span.or(name),
+            };
+            q
+        })
+        .collect();
+    doc.commitments = with_actors(commitments, &quotes, issuer.as_ref(), &names);
+    doc.quotes = quotes;
+    doc.attendees = attendees;
+    doc.people = people;
+    doc.organizations = orgs;
+    doc.issuer = issuer;
+    doc.warnings.extend(warnings);
+    for w in &mut doc.warnings {
+        w.char_span = a.source.char_span(w.span);
+    }
+}
+
+/// The people and organisations of the document, for pointing at them.
+struct Names<'d> {
+    people: &'d [Person],
+    orgs: &'d [Organization],
+}
+
+impl Names<'_> {
+    /// The person named `name`.
+    fn person(&self, name: &str) -> Option<Ref> {
+        person_id(self.people, name).map(Ref::Person)
+    }
+
+    /// The organisation written `name` (its name or an alias).
+    fn org(&self, name: &str) -> Option<Ref> {
+        org_id(self.orgs, name).map(Ref::Organization)
+    }
+
+    /// The person (else the organisation) mentioned inside `span`.
+    fn within(&self, span: Span) -> Option<Ref> {
+        let person = self
+            .people
+            .iter()
+            .find(|p| p.mentions.iter().any(|m| span.contains(m.span)));
+        let org = || {
+            self.orgs
+                .iter()
+                .filter_map(|o| Some((o.mentions.iter().find(|m| span.contains(m.span))?, o)))
+                .max_by_key(|(m, _)| m.span.start)
+                .map(|(_, o)| Ref::Organization(o.id))
+        };
+        person.map(|p| Ref::Person(p.id)).or_else(org)
+    }
+
+    /// The person (else the organisation) whose name a phrase holds
+    /// (`박진규 산업통상자원부 1차관`, `산업부`).
+    fn named_in(&self, phrase: &str) -> Option<Ref> {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let person = self
+            .people
+            .iter()
+            .find(|p| words.iter().any(|w| w.starts_with(p.name.as_str())));
+        let org = || {
+            words.iter().rev().find_map(|w| {
+                self.orgs
+                    .iter()
+                    .find(|o| o.name == *w || o.aliases.iter().any(|x| x == w))
+            })
+        };
+        person
+            .map(|p| Ref::Person(p.id))
+            .or_else(|| org().map(|o| Ref::Organization(o.id)))
+    }
+}
+
+/// The index of the person named `name`.
+fn person_id(people: &[Person], name: &str) -> Option<usize> {
+    people.iter().position(|p| p.name == name)
+}
+
+/// The index of the organisation written `name` (its name or an alias).
+fn org_id(orgs: &[Organization], name: &str) -> Option<usize> {
+    orgs.iter()
+        .position(|o| o.name == name || o.aliases.iter().any(|x| x == name))
+}
+
+/// The people of the contact block: one mention per named contact, its
+/// department as the affiliation, its mention the name as written in the
+/// row (`전  진`).
+fn contact_people(a: &Analysis<'_>, contacts: &[Contact]) -> Vec<Person> {
+    contacts
+        .iter()
+        .filter_map(|c| {
+            let name = c.name.as_deref()?;
+            let span = find_spaced(a, c.mention.span, name).unwrap_or(c.mention.span);
+            Some(Person {
+                mention: a.source.snippet(span),
+                name: name.to_string(),
+                title: c.title.clone(),
+                affiliation: c.department.clone(),
+                affiliation_id: None,
+                id: 0,
+                mentions: Vec::new(),
+            })
+        })
+        .collect()
+}
+
+/// The contact block's departments as organisations: a mention of an
+/// organisation found already, or a new one.
+fn add_departments(a: &Analysis<'_>, contacts: &[Contact], orgs: &mut Vec<Organization>) {
+    for c in contacts {
+        let Some(department) = c.department.as_deref() else {
+            continue;
+        };
+        // A department is an organisation when its last word is named like
+        // one (`기획조정실`, `협업지원센터`), not a phrase before a phone.
+        let last = department.rsplit(' ').next().unwrap_or(department);
+        if !(a.lexicon.is_org_name(last) || a.lexicon.unit_suffixes.ends_longer(last)) {
+            continue;
+        }
+        let span = find_spaced(a, c.mention.span, department);
+        add_org(a, orgs, department, span);
+    }
+}
+
+/// The organisations people are affiliated with that are not among the
+/// organisations yet (`광운대` before `교수`).
+fn add_affiliations(a: &Analysis<'_>, people: &[Person], orgs: &mut Vec<Organization>) {
+    for p in people {
+        if let Some(affiliation) = p.affiliation.as_deref() {
+            let span = find_spaced(a, p.mention.span, affiliation);
+            add_org(a, orgs, affiliation, span);
+        }
+    }
+}
+
+/// Adds the mention at `span` (when known) of the organisation written
+/// `name`, to the organisation of that name or alias, or as a new one.
+fn add_org(a: &Analysis<'_>, orgs: &mut Vec<Organization>, name: &str, span: Option<Span>) {
+    let mention = span.map(|s| a.source.snippet(s));
+    match orgs
+        .iter_mut()
+        .find(|o| o.name == name || o.aliases.iter().any(|x| x == name))
+    {
+        Some(org) => {
+            if let Some(m) = mention
+                && !org.mentions.iter().any(|x| x.span == m.span)
+            {
+                let at = org.mentions.partition_point(|x| x.span < m.span);
+                org.mentions.insert(at, m);
+            }
+        }
+        None => orgs.push(Organization {
+            name: without_legal_form(name).to_string(),
+            aliases: Vec::new(),
+            mentions: mention.into_iter().collect(),
+            id: 0,
+        }),
+    }
+}
+
+/// A company's name without its legal-form mark (`㈜농심` → `농심`).
+fn without_legal_form(name: &str) -> &str {
+    let trimmed = name
+        .trim_start_matches("㈜")
+        .trim_start_matches("(주)")
+        .trim_start_matches("주식회사")
+        .trim_end_matches("㈜")
+        .trim_end_matches("(주)")
+        .trim();
+    if trimmed.is_empty() { name } else { trimmed }
+}
+
+/// Where `needle` stands inside `within`, its chars perhaps spaced out
+/// (`전  진` for `전진`, `과  장` for `과장`).
+fn find_spaced(a: &Analysis<'_>, within: Span, needle: &str) -> Option<Span> {
+    let text = a.text(within);
+    let wanted: Vec<char> = needle.chars().filter(|c| !c.is_whitespace()).collect();
+    let first = *wanted.first()?;
+    for (start, c) in text.char_indices() {
+        if c != first {
+            continue;
+        }
+        let mut rest = wanted.iter().skip(1).peekable();
+        let mut end = start + c.len_utf8();
+        for (at, d) in text[end..].char_indices() {
+            let Some(&&next) = rest.peek() else { break };
+            if d == next {
+                rest.next();
+                end = start + c.len_utf8() + at + d.len_utf8();
+            } else if !d.is_whitespace() {
+                break;
+            }
+        }
+        if rest.peek().is_none() {
+            return Some(Span::new(within.start + start, within.start + end));
+        }
+    }
+    None
+}
+
+/// One entry per person, in order of first mention: the mentions of one
+/// name joined, the first title and affiliation written kept, the
+/// affiliation under its organisation's canonical name.
+fn merge_people(mut mentions: Vec<Person>, orgs: &[Organization]) -> Vec<Person> {
+    mentions.sort_by_key(|p| p.mention.span);
+    let mut out: Vec<Person> = Vec::new();
+    for mut p in mentions {
+        if let Some(a) = p.affiliation.as_mut()
+            && let Some(name) = canonical(orgs, a)
+        {
+            *a = name.to_string();
+        }
+        match out.iter_mut().find(|q| q.name == p.name) {
+            Some(q) => {
+                if q.title.is_none() {
+                    q.title = p.title;
+                }
+                if q.affiliation.is_none() {
+                    q.affiliation = p.affiliation;
+                }
+                if !q.mentions.iter().any(|m| m.span == p.mention.span) {
+                    q.mentions.push(p.mention);
+                }
+            }
+            None => {
+                p.mentions = vec![p.mention.clone()];
+                out.push(p);
+            }
+        }
+    }
+    for (id, p) in out.iter_mut().enumerate() {
+        p.id = id;
+        p.affiliation_id = p.affiliation.as_deref().and_then(|a| org_id(orgs, a));
+    }
+    out
+}
+
+/// The canonical name of the organisation written `text`.
+fn canonical<'o>(orgs: &'o [Organization], text: &str) -> Option<&'o str> {
+    orgs.iter()
+        .find(|o| o.name == text || o.aliases.iter().any(|a| a == text))
+        .map(|o| o.name.as_str())
+}
+
+/// The attendees of the items and clauses found: for each, the person or
+/// organisation named inside.
+fn resolve_attendees(
+    a: &Analysis<'_>,
+    found: &[AttendeeFound],
+    people: &[Person],
+    orgs: &[Organization],
+) -> Vec<Attendee> {
+    let mut out = Vec::new();
+    for f in found {
+        match f {
+            AttendeeFound::Item { span, group, title } => {
+                out.push(attendee(
+                    a,
+                    people,
+                    orgs,
+                    *span,
+                    group.clone(),
+                    title.clone(),
+                ));
+            }
+            AttendeeFound::Present { clause } => {
+                let named: Vec<Span> = people
+                    .iter()
+                    .flat_map(|p| p.mentions.iter().map(|m| m.span))
+                    .filter(|s| clause.contains(*s))
+                    .collect();
+                let orgs_inside = orgs
+                    .iter()
+                    .flat_map(|o| o.mentions.iter().map(|m| m.span))
+                    .filter(|s| clause.contains(*s) && !named.iter().any(|p| p.contains(*s)));
+                let spans: Vec<Span> = named.iter().copied().chain(orgs_inside).collect();
+                for span in spans {
+                    out.push(attendee(a, people, orgs, span, None, None));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|a| a.mention.span);
+    out.dedup_by_key(|a| a.mention.span);
+    out
+}
+
+/// One attendee from its item: the person found inside it, or a title with
+/// its organisation, or an organisation.
+fn attendee(
+    a: &Analysis<'_>,
+    people: &[Person],
+    orgs: &[Organization],
+    item: Span,
+    group: Option<String>,
+    trailing_title: Option<String>,
+) -> Attendee {
+    let person = people
+        .iter()
+        .find(|p| p.mentions.iter().any(|m| item.contains(m.span)));
+    let org = orgs
+        .iter()
+        .flat_map(|o| o.mentions.iter().map(move |m| (m.span, &o.name)))
+        .filter(|(span, _)| item.contains(*span))
+        .min_by_key(|(span, _)| *span)
+        .map(|(_, name)| name.clone());
+    Attendee {
+        mention: a.source.snippet(item),
+        group,
+        name: person.map(|p| p.name.clone()),
+        title: person.and_then(|p| p.title.clone()).or(trailing_title),
+        organization: person.and_then(|p| p.affiliation.clone()).or(org),
+        entity: None,
+    }
+}
+
+/// The events with their date, times, venue and attendees read from their
+/// scopes, the first scope first; a bare `회의` with neither date nor place
+/// says too little to be told apart from any other meeting, and is left
+/// out.
+fn situate_events(
+    a: &Analysis<'_>,
+    found: Vec<EventFound>,
+    doc: &Document,
+    attendees: &[Attendee],
+    names: &Names<'_>,
+) -> Vec<Event> {
+    let mut out = Vec::new();
+    for f in found {
+        let mut event = f.event;
+        for scope in &f.scopes {
+            situate(doc, attendees, &mut event, scope);
+        }
+        let bare = a.lexicon.event_nouns.contains(&event.name);
+        if bare && event.date.is_none() && event.venue.is_none() {
+            continue;
+        }
+        event.venue_id = event
+            .venue
+            .as_deref()
+            .and_then(|v| doc.venues.iter().position(|x| x.text == v));
+        event.host_refs = event
+            .hosts
+            .iter()
+            .filter_map(|h| names.org(h).or_else(|| names.named_in(h)))
+            .collect();
+        event.attendee_refs = event
+            .attendees
+            .iter()
+            .filter_map(|t| attendees.iter().find(|x| &x.mention.text == t)?.entity)
+            .collect();
+        out.push(event);
+    }
+    out
+}
+
+/// Fills what `event` still lacks from the dates, times, venues and
+/// attendees inside `scope`: of several dates or times, the one closest
+/// before `scope.near`, else the first.
+fn situate(doc: &Document, attendees: &[Attendee], event: &mut Event, scope: &Scope) {
+    let inside = |within: &[Span], s: Span| within.iter().any(|w| w.contains(s));
+    let pick = |spans: Vec<(Span, usize)>| -> Option<usize> {
+        spans
+            .iter()
+            .filter(|(s, _)| s.start <= scope.near)
+            .max_by_key(|(s, _)| s.start)
+            .or_else(|| spans.first())
+            .map(|(_, i)| *i)
+    };
+    if event.date.is_none() {
+        let dates: Vec<(Span, usize)> = doc
+            .dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.date.is_some() && inside(&scope.when, d.mention.span))
+            .map(|(i, d)| (d.mention.span, i))
+            .collect();
+        event.date = pick(dates)
+            .and_then(|i| doc.dates.get(i))
+            .and_then(|d| d.date.clone());
+    }
+    if event.start_time.is_none() {
+        let times: Vec<(Span, usize)> = doc
+            .times
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| inside(&scope.when, t.mention.span))
+            .map(|(i, t)| (t.mention.span, i))
+            .collect();
+        if let Some(t) = pick(times).and_then(|i| doc.times.get(i)) {
+            event.start_time = Some(t.start.clone());
+            event.end_time = t.end.clone();
+        }
+    }
+    if event.venue.is_none() {
+        event.venue = doc
+            .venues
+            .iter()
+            .find(|v: &&Snippet| inside(&scope.place, v.span))
+            .map(|v| v.text.clone());
+    }
+    for at in attendees {
+        if inside(&scope.attendees, at.mention.span) && !event.attendees.contains(&at.mention.text)
+        {
+            event.attendees.push(at.mention.text.clone());
+        }
+    }
+}
+
+/// The commitments with their actors named: the phrase the text gives, or
+/// the speaker of the quotation they stand in, or the issuer.
+fn with_actors(
+    found: Vec<CommitmentFound>,
+    quotes: &[Quote],
+    issuer: Option<&Issuer>,
+    names: &Names<'_>,
+) -> Vec<Commitment> {
+    found
+        .into_iter()
+        .map(|f| {
+            let mut c = f.commitment;
+            (c.actor, c.actor_ref) = match f.actor {
+                Some(Actor::Named(name)) => {
+                    let r = names.named_in(&name);
+                    (Some(name), r)
+                }
+                Some(Actor::Issuer) => (
+                    issuer.map(|i| i.name.clone()),
+                    issuer
+                        .and_then(|i| i.organization_id)
+                        .map(Ref::Organization),
+                ),
+                Some(Actor::Speaker(i)) => match quotes.get(i) {
+                    Some(q) => (q.speaker.clone(), q.speaker_ref),
+                    None => (None, None),
+                },
+                None => (None, None),
+            };
+            c
+        })
+        .collect()
+}
