@@ -42,8 +42,9 @@ class Extractor:
     def extract(self, text: str) -> Document:
         """Analyses the text of one release. Never fails."""
     def extract_file(self, path: str | os.PathLike[str]) -> Document:
-        """Reads a release (UTF-8, UTF-16, CP949 text, HWPX or HWP 5.0,
-        told by the content) and analyses it. Raises `FileNotFoundError`
+        """Reads a release (UTF-8, UTF-16, CP949 text, HWPX, HWP 5.0, PDF,
+        HTML or Markdown, told by the content) and analyses it; the
+        reader's warnings come first. Raises `FileNotFoundError`
         (or another `OSError`), or `FormatError`."""
     def extract_bytes(self, data: bytes, name: str = "-") -> Document:
         """As `extract_file`, for a file's contents in memory; `name`

@@ -75,8 +75,9 @@ impl Extractor {
         Document::new(py, py.detach(|| self.inner.extract(&text)))
     }
 
-    /// Reads a release file (UTF-8, UTF-16, CP949 text, HWPX or HWP 5.0,
-    /// told by the content) and analyses it. Raises `FileNotFoundError`
+    /// Reads a release file (UTF-8, UTF-16, CP949 text, HWPX, HWP 5.0,
+    /// PDF, HTML or Markdown, told by the content) and analyses it; the
+    /// reader's warnings come first among the document's. Raises `FileNotFoundError`
     /// (or another `OSError`) when it cannot be read, `FormatError` when
     /// it is no release bodo can read.
     fn extract_file(&self, py: Python<'_>, path: PathBuf) -> PyResult<Document> {

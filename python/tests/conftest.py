@@ -30,14 +30,14 @@ def golden():
 
 
 def corpus_files():
-    """Every release of the corpus, text and original (HWPX, HWP), the
+    """Every release of the corpus, text, original (HWPX, HWP) and PDF, the
     wider set included."""
     if not CORPUS.is_dir():
         raise RuntimeError(f"{CORPUS} is missing: put shared/ beside the checkout")
     files = []
     for base in (CORPUS, CORPUS / "wider"):
-        for sub in ("releases", "originals"):
-            files += sorted(p for p in (base / sub).glob("*") if p.suffix in (".txt", ".hwpx", ".hwp"))
+        for sub in ("releases", "originals", "pdf"):
+            files += sorted(p for p in (base / sub).glob("*") if p.suffix in (".txt", ".hwpx", ".hwp", ".pdf"))
     return files
 
 
@@ -51,5 +51,6 @@ def corpus(extractor):
 
 @pytest.fixture(scope="session")
 def main_corpus(corpus):
-    """The 66 releases and 16 originals of the corpus, not the wider set."""
-    return [entry for entry in corpus if "wider" not in entry[0].parts]
+    """The 66 releases and 16 originals of the corpus, not the wider set
+    or the PDFs."""
+    return [entry for entry in corpus if "wider" not in entry[0].parts and entry[0].suffix != ".pdf"]
