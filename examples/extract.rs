@@ -7,8 +7,6 @@
 mod args;
 #[path = "extract/html.rs"]
 mod html;
-#[path = "extract/json.rs"]
-mod json;
 #[path = "extract/summary.rs"]
 mod summary;
 
@@ -21,7 +19,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use bodo::{Document, Encoding, Extractor, Format, Input};
+use bodo::{Document, Encoding, Extractor, Format, Input, json};
 
 use args::{Args, Command, HELP, parse_args};
 use summary::{Stats, summary};

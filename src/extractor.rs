@@ -85,7 +85,7 @@ impl Extractor {
     /// An extractor with the embedded ko-dic and the given options.
     pub fn with_options(options: Options) -> Result<Extractor, Error> {
         Ok(Extractor {
-            morphology: Morphology::embedded()?,
+            morphology: Morphology::embedded_with(&Lexicon::morphology_words(&options.vocabulary))?,
             lexicon: Lexicon::new(&options.vocabulary),
             options,
         })
@@ -95,7 +95,10 @@ impl Extractor {
     /// instead of the embedded one.
     pub fn with_dictionary(path: impl AsRef<Path>, options: Options) -> Result<Extractor, Error> {
         Ok(Extractor {
-            morphology: Morphology::from_dir(path.as_ref())?,
+            morphology: Morphology::from_dir(
+                path.as_ref(),
+                &Lexicon::morphology_words(&options.vocabulary),
+            )?,
             lexicon: Lexicon::new(&options.vocabulary),
             options,
         })

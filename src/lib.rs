@@ -87,6 +87,7 @@ mod document;
 mod entities;
 mod error;
 mod extractor;
+pub mod json;
 mod lexicon;
 mod link;
 mod morph;

@@ -268,18 +268,26 @@ impl std::fmt::Debug for Morphology {
 impl Morphology {
     /// Loads the embedded ko-dic.
     #[cfg(feature = "embedded-dictionary")]
+    #[cfg(test)]
     pub(crate) fn embedded() -> Result<Morphology, Error> {
+        Morphology::embedded_with(&[])
+    }
+
+    /// Loads the embedded ko-dic with `words` (surface, part of speech) as
+    /// a user dictionary.
+    #[cfg(feature = "embedded-dictionary")]
+    pub(crate) fn embedded_with(words: &[(String, &str)]) -> Result<Morphology, Error> {
         let dictionary =
             load_embedded_dictionary(DictionaryKind::KoDic).map_err(|err| Error::Dictionary {
                 path: None,
                 message: err.to_string(),
             })?;
-        Morphology::with(dictionary, None)
+        Morphology::with(dictionary, None, words)
     }
 
     /// Without the embedded dictionary there is nothing to load.
     #[cfg(not(feature = "embedded-dictionary"))]
-    pub(crate) fn embedded() -> Result<Morphology, Error> {
+    pub(crate) fn embedded_with(_words: &[(String, &str)]) -> Result<Morphology, Error> {
         Err(Error::Dictionary {
             path: None,
             message: "bodo was built without the `embedded-dictionary` feature; \
@@ -289,7 +297,10 @@ impl Morphology {
     }
 
     /// Loads a compiled ko-dic from a directory at run time.
-    pub(crate) fn from_dir(path: &std::path::Path) -> Result<Morphology, Error> {
+    pub(crate) fn from_dir(
+        path: &std::path::Path,
+        words: &[(String, &str)],
+    ) -> Result<Morphology, Error> {
         let fail = |message: String| Error::Dictionary {
             path: Some(path.to_path_buf()),
             message,
@@ -298,20 +309,25 @@ impl Morphology {
             .to_str()
             .ok_or_else(|| fail("path is not UTF-8".into()))?;
         let dictionary = load_dictionary(uri).map_err(|err| fail(err.to_string()))?;
-        Morphology::with(dictionary, Some(path))
+        Morphology::with(dictionary, Some(path), words)
     }
 
     fn with(
         dictionary: lindera::dictionary::Dictionary,
         path: Option<&std::path::Path>,
+        words: &[(String, &str)],
     ) -> Result<Morphology, Error> {
+        let user = user_dictionary(&dictionary, words).map_err(|message| Error::Dictionary {
+            path: path.map(|p| p.to_path_buf()),
+            message,
+        })?;
         // lindera 6.2's `Segmenter::new` already applies the left-space
         // penalty rules ko-dic ships (mecab-ko's); building the table again
         // through `space_penalty_from_dictionary` cost a third of setup.
         // A dictionary without the rules would run unpenalised and split
         // particles from spaced words, so that is a setup error here.
         let segmenter =
-            Segmenter::new(Mode::Normal, dictionary, None).max_grouping_len(Some(MAX_GROUPING_LEN));
+            Segmenter::new(Mode::Normal, dictionary, user).max_grouping_len(Some(MAX_GROUPING_LEN));
         if segmenter.space_penalty_config().is_none() {
             return Err(Error::Dictionary {
                 path: path.map(|p| p.to_path_buf()),
@@ -360,6 +376,27 @@ impl Morphology {
             });
         }
     }
+}
+
+/// A lindera user dictionary of `words` (surface, part of speech), or none
+/// when there are none. Words that a CSV field cannot hold are left out.
+fn user_dictionary(
+    dictionary: &lindera::dictionary::Dictionary,
+    words: &[(String, &str)],
+) -> Result<Option<lindera::dictionary::UserDictionary>, String> {
+    let csv: String = words
+        .iter()
+        .filter(|(w, _)| !w.is_empty() && !w.contains([',', '"', '\n', '\r']))
+        .map(|(w, pos)| format!("{w},{pos},{w}\n"))
+        .collect();
+    if csv.is_empty() {
+        return Ok(None);
+    }
+    let builder = lindera::dictionary::DictionaryBuilder::new((*dictionary.metadata).clone());
+    builder
+        .build_user_dict_from_reader(csv.as_bytes())
+        .map(Some)
+        .map_err(|err| format!("user dictionary: {err}"))
 }
 
 /// Cuts `text` into pieces of at most about `MAX_CHUNK` bytes, at
@@ -424,6 +461,27 @@ mod tests {
         let m = morphology.analyse("서울 코엑스", Span::new(0, "서울 코엑스".len()));
         assert_eq!(m[0].pos, Pos::NNP);
         assert_eq!(m[0].class, Class::Place);
+    }
+
+    #[test]
+    fn user_words_stay_whole() {
+        let text = "행정안전부는 코트라와 협약했다";
+        let plain = Morphology::embedded().expect("dictionary");
+        let first = |m: &Morphology| {
+            let ms = m.analyse(text, Span::new(0, text.len()));
+            ms.first()
+                .map(|x| (text[x.span.range()].to_string(), x.pos))
+        };
+        // ko-dic alone reads an adverb inside the name (행정/안/전부).
+        assert_ne!(first(&plain), Some(("행정안전부".to_string(), Pos::NNP)));
+        let words = crate::lexicon::Lexicon::morphology_words(&crate::Vocabulary::default());
+        let fixed = Morphology::embedded_with(&words).expect("dictionary");
+        assert_eq!(first(&fixed), Some(("행정안전부".to_string(), Pos::NNP)));
+        let ms = fixed.analyse(text, Span::new(0, text.len()));
+        assert!(
+            ms.iter()
+                .any(|m| &text[m.span.range()] == "는" && m.pos == Pos::JX)
+        );
     }
 
     #[test]

@@ -148,6 +148,33 @@ impl Lexicon {
         }
     }
 
+    /// The words given to the morphological analyser as a user dictionary
+    /// (surface, part of speech): the misreadings of morphology.tsv and the
+    /// user's own organisations, places and titles, so that they stay
+    /// whole.
+    pub(crate) fn morphology_words(vocabulary: &Vocabulary) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(String, &'static str)> = rows(include_str!("morphology.tsv"))
+            .filter_map(|r| {
+                let pos = match *r.get(1)? {
+                    "NNP" => "NNP",
+                    _ => "NNG",
+                };
+                Some((r.first()?.to_string(), pos))
+            })
+            .collect();
+        for entry in vocabulary.entries() {
+            match entry {
+                Entry::Organization { name, forms } => {
+                    out.push((name.clone(), "NNP"));
+                    out.extend(forms.iter().map(|f| (f.clone(), "NNP")));
+                }
+                Entry::Place { name } => out.push((name.clone(), "NNP")),
+                Entry::Title { title, .. } => out.push((title.clone(), "NNG")),
+            }
+        }
+        out
+    }
+
     fn build(user: &[Entry]) -> Lexicon {
         let mut titles = HashMap::default();
         let mut title_set = WordSet::default();

@@ -1,5 +1,6 @@
 //! The golden fixture: the 2021-12-22 산업통상자원부 release. Its whole
-//! analysis is kept in `fixtures/*.golden.json`; set `BODO_BLESS=1` to
+//! analysis is kept in `fixtures/*.golden.json`, in the layout the example
+//! extractor prints ([`bodo::json::to_string_pretty`]); set `BODO_BLESS=1` to
 //! rewrite the file after a reviewed change.
 
 use crate::common::*;
@@ -13,7 +14,7 @@ fn fixture_matches_golden_json() {
     let doc = EXTRACTOR.extract(&input);
     check_spans(&input, &doc);
     check_coverage(&input, &doc);
-    let actual = serde_json::to_string_pretty(&doc).expect("serialises") + "\n";
+    let actual = bodo::json::to_string_pretty(&doc) + "\n";
     let golden = repo_path(GOLDEN);
     if std::env::var_os("BODO_BLESS").is_some() {
         std::fs::write(&golden, &actual).expect("writes golden");
@@ -35,6 +36,6 @@ fn fixture_matches_golden_json() {
 fn golden_json_reads_back_into_the_same_document() {
     let json = std::fs::read_to_string(repo_path(GOLDEN)).expect("golden file");
     let doc: bodo::Document = serde_json::from_str(&json).expect("deserialises");
-    let again = serde_json::to_string_pretty(&doc).expect("serialises") + "\n";
+    let again = bodo::json::to_string_pretty(&doc) + "\n";
     assert_eq!(again, json);
 }

@@ -1,6 +1,18 @@
-//! Writing JSON as it is produced, so that a large document is never held
-//! a second time as one big string: compact for JSON Lines, and pretty
-//! with short arrays (spans) kept on one line for people.
+//! The JSON layouts of the example extractor, for every front end to share
+//! (the CLI, the Python package, the golden files): compact for JSON
+//! Lines, and pretty with short arrays (spans) kept on one line for people.
+//! Both write as they serialise, so that a large document is never held a
+//! second time as one big string.
+//!
+//! # Example
+//!
+//! ```
+//! let extractor = bodo::Extractor::new()?;
+//! let doc = extractor.extract("산업 디지털 전환에 산업계 참여 확산\n□ 산업부는 협력을 밝혔다.");
+//! let json = bodo::json::to_string_pretty(&doc);
+//! assert!(json.contains("\"span\": [0, 50]"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::io::{self, Write};
 
@@ -8,16 +20,36 @@ use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter};
 
 /// `value` as one line of JSON Lines.
+///
+/// # Errors
+///
+/// What writing to `out` fails with, or serialising `value`.
 pub fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value)?;
     out.write_all(b"\n")
 }
 
 /// `value` as pretty JSON, a newline after it.
+///
+/// # Errors
+///
+/// What writing to `out` fails with, or serialising `value`.
 pub fn write_pretty(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     let mut serializer = serde_json::Serializer::with_formatter(&mut *out, Pretty::default());
     value.serialize(&mut serializer)?;
     out.write_all(b"\n")
+}
+
+/// `value` as pretty JSON (without a final newline), as the example
+/// extractor prints one document.
+pub fn to_string_pretty(value: &impl Serialize) -> String {
+    let mut out = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
+    // Writing to a Vec cannot fail, and our types always serialise.
+    if value.serialize(&mut serializer).is_err() {
+        return String::new();
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// serde_json's pretty layout (two-space indents, one member per line),
