@@ -2,6 +2,8 @@
 //! (`산업부는` → `산업부`, `기업인` → `기업`): the one grouping of the text
 //! into words that every recogniser reads.
 
+use std::borrow::Cow;
+
 use super::Analysis;
 use crate::Span;
 use crate::morph::{Morpheme, Pos};
@@ -17,12 +19,13 @@ pub(crate) struct Word {
     pub(crate) before: Option<char>,
     /// The character just after the word (`None` at the segment end).
     pub(crate) after: Option<char>,
-    /// The morphemes inside the word, cut from one analysis of the whole
-    /// segment so that long lines stay linear; empty for a light word.
-    pub(crate) morphemes: Vec<Morpheme>,
     /// Grouped without morphology (a table cell, a header row): the stem
     /// is the word, and its morphemes are read only when asked for.
     pub(crate) light: bool,
+    /// Every morpheme of the word is a particle (`)에서` after a bracket).
+    pub(crate) particle_only: bool,
+    /// The word ends in a topic or other auxiliary particle (JX: 은/는/도).
+    pub(crate) ends_in_jx: bool,
 }
 
 impl Word {
@@ -31,17 +34,14 @@ impl Word {
         self.stem != self.span
     }
 
-    /// The morphemes of the stem; a light word's are read now (its line is
-    /// analysed once, then cached).
-    pub(crate) fn stem_morphemes(&self, cx: &Analysis<'_>) -> Vec<Morpheme> {
+    /// The morphemes of the stem, from the analysis' cache of its line (a
+    /// word keeps no copy: words are many); a light word's are read now,
+    /// the word alone.
+    pub(crate) fn stem_morphemes<'a>(&self, cx: &'a Analysis<'_>) -> Cow<'a, [Morpheme]> {
         if self.light {
-            return cx.analyse_alone(self.stem);
+            return Cow::Owned(cx.analyse_alone(self.stem));
         }
-        self.morphemes
-            .iter()
-            .filter(|m| self.stem.contains(m.span))
-            .copied()
-            .collect()
+        cx.morphemes(self.stem)
     }
 }
 
@@ -128,21 +128,24 @@ fn push_word(
     }
     let span = Span::new(base + s, base + e);
     let from = all.partition_point(|m| m.span.start < span.start);
-    let morphemes: Vec<Morpheme> = all
-        .get(from..)
-        .unwrap_or_default()
+    let rest = all.get(from..).unwrap_or_default();
+    // Morphemes are in order and do not overlap: those inside the word are
+    // a run (one that straddles its start is skipped).
+    let skip = rest
         .iter()
-        .take_while(|m| m.span.start < span.end)
-        .filter(|m| span.contains(m.span))
-        .copied()
-        .collect();
+        .take_while(|m| m.span.start < span.end && !span.contains(m.span))
+        .count();
+    let rest = rest.get(skip..).unwrap_or_default();
+    let inside = rest.iter().take_while(|m| span.contains(m.span)).count();
+    let morphemes = rest.get(..inside).unwrap_or_default();
     out.push(Word {
         span,
-        stem: stem_of(&morphemes, span),
+        stem: stem_of(morphemes, span),
         before,
         after: Some(after),
-        morphemes,
         light: false,
+        particle_only: !morphemes.is_empty() && morphemes.iter().all(|m| m.pos.is_particle()),
+        ends_in_jx: morphemes.last().is_some_and(|m| m.pos == Pos::JX),
     });
 }
 

@@ -173,7 +173,7 @@ fn trailing_title(cx: &Analysis<'_>, item: Span) -> Option<String> {
 /// A word that is only a particle, split off by a parenthesis
 /// (`소재)에서`).
 fn is_particle_only(w: &Word) -> bool {
-    !w.morphemes.is_empty() && w.morphemes.iter().all(|m| m.pos.is_particle())
+    w.particle_only
 }
 
 // `… 등 유관기관 및 관계 전문가들이 참석한 가운데`: who was present.

@@ -10,7 +10,6 @@ use crate::analysis::Analysis;
 use crate::analysis::Segment;
 use crate::analysis::definitions::Definition;
 use crate::document::{BlockKind, Issuer, Organization};
-use crate::morph::Pos;
 
 /// The issuer, when the release names it.
 pub(crate) fn find(
@@ -77,7 +76,7 @@ fn lead_subject(cx: &Analysis<'_>) -> Option<String> {
     })?;
     let ws = cx.words(body.span);
     let w = ws.first()?;
-    let subject = w.after == Some('(') || w.morphemes.last().is_some_and(|m| m.pos == Pos::JX);
+    let subject = w.after == Some('(') || w.ends_in_jx;
     let span = org_span(cx, w)?;
     subject.then(|| cx.text(span).to_string())
 }
