@@ -105,6 +105,8 @@ pub(crate) fn group_with(cx: &Analysis<'_>, span: Span, morphology: bool) -> Vec
             last.after = None;
         }
     }
+    // Words of every segment stay cached for the whole extraction.
+    out.shrink_to_fit();
     out
 }
 

@@ -351,7 +351,8 @@ impl<'s, 't> Builder<'s, 't> {
             lists::expand(self.source, block);
         }
         lists::check_numbering(&self.roots, &mut warnings);
-        set_levels(&mut self.roots, 1);
+        settle(&mut self.roots, 1);
+        self.roots.shrink_to_fit();
         let joins = join::joins(self.source.text, &self.roots, self.inside);
         Structure {
             blocks: self.roots,
@@ -361,10 +362,13 @@ impl<'s, 't> Builder<'s, 't> {
     }
 }
 
-fn set_levels(blocks: &mut [Block], level: u32) {
+/// Sets each block's level and gives back the slack its children's vector
+/// grew with (a long release holds hundreds of thousands of blocks).
+fn settle(blocks: &mut [Block], level: u32) {
     for block in blocks {
         block.level = level;
-        set_levels(&mut block.children, level + 1);
+        block.children.shrink_to_fit();
+        settle(&mut block.children, level + 1);
     }
 }
 
