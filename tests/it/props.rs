@@ -165,3 +165,20 @@ fn one_megabyte_line_without_newline() {
     let doc = EXTRACTOR.extract(&line);
     check_spans(&line, &doc);
 }
+
+#[test]
+fn ten_megabyte_release() {
+    // Work linear in the input: the corpus's releases one after another
+    // until 10 MB, read as one release (one header, a very long body).
+    let texts = corpus_texts();
+    let mut release = String::new();
+    while release.len() < 10_000_000 {
+        for text in &texts {
+            release.push_str(text);
+            release.push('\n');
+        }
+    }
+    let doc = EXTRACTOR.extract(&release);
+    check_spans(&release, &doc);
+    assert!(doc.dates.len() > 1_000 && doc.organizations.len() > 100);
+}
