@@ -232,13 +232,22 @@ fn eojeols(cx: &Analysis<'_>, region: Span) -> Vec<Eojeol> {
         let next = words[i + 1].role;
         if words[i].role == Role::Other
             && matches!(next, Role::Noun | Role::Subject { .. })
-            && looks_like_name(cx, cx.text(words[i].span))
+            && (looks_like_name(cx, cx.text(words[i].span))
+                || surname_before_title(cx, cx.text(words[i].span), cx.text(words[i + 1].head)))
             && cx.text(words[i + 1].span).chars().count() > 1
         {
             words[i].role = Role::Noun;
         }
     }
     words
+}
+
+/// `문 관리관`: a lone surname (which ko-dic may read as a verb, 묻다)
+/// before a title.
+fn surname_before_title(cx: &Analysis<'_>, word: &str, next: &str) -> bool {
+    word.chars().count() == 1
+        && cx.lexicon.is_surname(word)
+        && cx.lexicon.title_ending(next).is_some()
 }
 
 /// Three Hangul syllables starting with a family name.
@@ -313,6 +322,17 @@ fn role(cx: &Analysis<'_>, core: &[Morpheme], span: Span) -> (Role, usize) {
     };
     // `한편,`, `특히`: adverbs with no noun are not part of a name.
     let lone_adverb = !core.iter().any(|m| has_noun(m.pos));
+    // `에이디켐테크에서는`, `강진군에서는`: an institution as the topic
+    // (only an agent counts, so `현장에서는` names no one).
+    if let Some((locative, head)) = rest.split_last()
+        && subject_particle == Some(true)
+        && locative.pos == Pos::JKB
+        && cx.text(locative.span) == "에서"
+        && !head.is_empty()
+        && nominal(head)
+    {
+        return (Role::Subject { topic: true }, locative.span.start);
+    }
     match subject_particle {
         Some(topic) if !rest.is_empty() && nominal(rest) => {
             (Role::Subject { topic }, last.span.start)
