@@ -107,11 +107,15 @@ pub(crate) struct Quotation<'a> {
 pub(crate) fn quotations<'a>(cx: &Analysis<'a>) -> Vec<Quotation<'a>> {
     let mut out = Vec::new();
     let mut last_block: Option<usize> = None;
-    for (index, block) in body_blocks(cx.blocks).into_iter().enumerate() {
+    let blocks = body_blocks(cx.blocks);
+    for (index, &block) in blocks.iter().enumerate() {
         let adjacent = last_block.is_some_and(|b| index <= b + 1);
         let mut previous_end = block.span.start;
+        // A PDF's paragraph may break right after the closing mark
+        // (`…힘이 된다”` / `라며 “…`): the quotative opens the next block.
+        let next = blocks.get(index + 1).map_or("", |b| cx.text(b.span));
         for pair in pairs(cx.text(block.span), block.span.start) {
-            let Some(form) = form(cx, block, pair, previous_end, adjacent) else {
+            let Some(form) = form(cx, block, pair, previous_end, adjacent, next) else {
                 continue;
             };
             out.push(Quotation {
@@ -199,6 +203,7 @@ fn form(
     pair: Pair,
     previous_end: usize,
     adjacent: bool,
+    next: &str,
 ) -> Option<Form> {
     let inner = cx.text(pair.inner());
     if inner.trim().is_empty() {
@@ -212,7 +217,12 @@ fn form(
     if matches!(block.kind, BlockKind::Title | BlockKind::Subtitle) {
         return headline(cx, before, pair.open.start).map(Form::Headline);
     }
-    if QUOTATIVE.is_match(after) || SPEECH_OBJECT.is_match(after) {
+    let said = if after.trim().is_empty() && block.kind == BlockKind::Paragraph {
+        next
+    } else {
+        after
+    };
+    if QUOTATIVE.is_match(said) || SPEECH_OBJECT.is_match(said) {
         return Some(Form::Said);
     }
     if let Some(who) = SPEECH_NOUN.captures(after).and_then(|c| c.name("who")) {
