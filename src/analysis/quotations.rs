@@ -10,6 +10,7 @@ use super::phrases::is_agent;
 use super::{Analysis, is_inline_child};
 use crate::Span;
 use crate::document::{Block, BlockKind};
+use crate::morph::Class;
 
 /// The text right after a closing mark is a quotative ending:
 /// `^\s*(?:이)?(?:라고|라며|라면서)|^\s*(?:고|며|면서|하고)(?:[\s,.]|$)`.
@@ -233,18 +234,37 @@ fn form(
     (alone && adjacent && !pair.single).then_some(Form::Continued)
 }
 
-/// In a headline, the bare agent word right before the quote.
+/// In a headline, the bare agent word right before the quote, with the
+/// name and organisation written before it (`김명수 원장 “…`, `보훈부 “…`).
 fn headline(cx: &Analysis<'_>, before: &str, open: usize) -> Option<Span> {
     let trimmed = before.trim_end();
-    let word = trimmed.rsplit(char::is_whitespace).next()?;
-    // `보훈부 “…`: a bare word, a space, the mark; not `(이하 “…`.
-    let bare = word.chars().all(|c| c.is_alphanumeric() || c == '·');
-    if !bare || trimmed.len() == before.len() {
+    // `보훈부 “…`: bare words, a space, the mark; not `(이하 “…`.
+    if trimmed.len() == before.len() {
         return None;
     }
     let end = open.saturating_sub(before.len() - trimmed.len());
-    let span = Span::new(end.saturating_sub(word.len()), end);
-    is_agent(cx, span).then_some(span)
+    let bare = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '·');
+    let mut words = trimmed.rsplit(' ');
+    let last = words.next().filter(|w| bare(w))?;
+    let mut start = end.saturating_sub(last.len());
+    if !is_agent(cx, Span::new(start, end)) {
+        return None;
+    }
+    for word in words.take(2) {
+        let span = Span::new(
+            start.saturating_sub(word.len() + 1),
+            start.saturating_sub(1),
+        );
+        let named = cx
+            .morphemes(span)
+            .iter()
+            .any(|m| matches!(m.class, Class::Person | Class::Organization));
+        if !bare(word) || !(named || cx.lexicon.is_org_name(word)) {
+            break;
+        }
+        start = span.start;
+    }
+    Some(Span::new(start, end))
 }
 
 #[cfg(test)]

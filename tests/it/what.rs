@@ -113,6 +113,19 @@ fn quote_cases() {
     run_cases("tests/cases/quotes.txt", quote_items);
 }
 
+/// A subtitle quote is said by the name and title written before its
+/// agent word (`김명수 원장 “…”`), not by the title alone.
+#[test]
+fn headline_quotes_take_the_name_before_the_agent() {
+    let text = "어린이 글짓기 공모전 시상식 열려\n\
+                - 김명수 원장 “어린이들에게 농업의 가치 지속해서 알려 나갈 것”\n\
+                □ 국립원예특작과학원은 7일 시상식을 열었다.\n";
+    let doc = EXTRACTOR.extract(text);
+    check_spans(text, &doc);
+    let speakers: Vec<String> = doc.quotes.iter().map(|q| key(&q.speaker)).collect();
+    assert_eq!(speakers, ["김명수 원장"]);
+}
+
 #[test]
 fn commitment_cases() {
     run_cases("tests/cases/commitments.txt", commitment_items);
