@@ -97,6 +97,11 @@ pub(crate) fn assemble(a: &Analysis<'_>, facts: Facts, doc: &mut Document) {
                 (Some(Ref::Organization(_)), Some(Ref::Person(p))) => Some(Ref::Person(p)),
                 (span, name) => span.or(name),
             };
+            if let (Some(Ref::Person(p)), Some(speaker)) = (q.speaker_ref, q.speaker.as_mut())
+                && let Some(person) = people.get(p)
+            {
+                named_in_full(speaker, &person.name);
+            }
             q
         })
         .collect();
@@ -164,6 +169,24 @@ impl Names<'_> {
             .map(|p| Ref::Person(p.id))
             .or_else(|| org().map(|o| Ref::Organization(o.id)))
     }
+}
+
+/// A speaker or actor named by surname and title (`황 장관`) written with
+/// the person's full name (`황종우 장관`), as a reader of the quote alone
+/// needs it.
+fn named_in_full(phrase: &mut String, name: &str) {
+    if phrase.split_whitespace().any(|w| w.starts_with(name)) {
+        return;
+    }
+    let mut words: Vec<&str> = phrase.split_whitespace().collect();
+    let Some(at) = words
+        .iter()
+        .position(|w| w.chars().count() == 1 && name.starts_with(*w) && name.len() > w.len())
+    else {
+        return;
+    };
+    words[at] = name;
+    *phrase = words.join(" ");
 }
 
 /// The index of the person named `name`.
@@ -502,6 +525,27 @@ fn situate(doc: &Document, attendees: &[Attendee], event: &mut Event, scope: &Sc
     }
 }
 
+/// The person a phrase names by surname and title (`황 장관`), when one
+/// person of that surname holds a title the phrase ends with.
+fn by_surname(phrase: &str, names: &Names<'_>) -> Option<Ref> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let [surname, .., title] = words.as_slice() else {
+        return None;
+    };
+    if surname.chars().count() != 1 {
+        return None;
+    }
+    let mut found = names.people.iter().filter(|p| {
+        p.name.starts_with(surname)
+            && p.name.len() > surname.len()
+            && p.title.as_deref().is_some_and(|t| t.ends_with(title))
+    });
+    match (found.next(), found.next()) {
+        (Some(p), None) => Some(Ref::Person(p.id)),
+        _ => None,
+    }
+}
+
 /// The commitments with their actors named: the phrase the text gives, or
 /// the speaker of the quotation they stand in, or the issuer.
 fn with_actors(
@@ -515,8 +559,13 @@ fn with_actors(
         .map(|f| {
             let mut c = f.commitment;
             (c.actor, c.actor_ref) = match f.actor {
-                Some(Actor::Named(name)) => {
-                    let r = names.named_in(&name);
+                Some(Actor::Named(mut name)) => {
+                    let r = names.named_in(&name).or_else(|| by_surname(&name, names));
+                    if let Some(Ref::Person(p)) = r
+                        && let Some(person) = names.people.get(p)
+                    {
+                        named_in_full(&mut name, &person.name);
+                    }
                     (Some(name), r)
                 }
                 Some(Actor::Issuer) => (

@@ -224,21 +224,61 @@ pub(crate) fn strip_asides(text: &str) -> String {
 /// The eojeols of `region`, with their roles.
 fn eojeols(cx: &Analysis<'_>, region: Span) -> Vec<Eojeol> {
     let groups = super::words::eojeols(cx, region);
-    let mut words: Vec<Eojeol> = groups.iter().filter_map(|g| eojeol(cx, g)).collect();
+    let mut words: Vec<Eojeol> = groups
+        .iter()
+        .flat_map(|g| split_at_quote(cx, g))
+        .filter_map(|g| eojeol(cx, g))
+        .collect();
+    // An institution ko-dic reads with a copula inside (`한국여성인권진흥원`
+    // as …여성/인/권진/흥원): its name says it is a noun.
+    for w in &mut words {
+        if w.role == Role::Other && cx.lexicon.is_org_name(cx.text(w.span)) {
+            w.role = Role::Noun;
+        }
+    }
     // A name before a title or an organisation: ko-dic often reads it as a
     // verb (`권오을` as 권/오/을); a bound noun after it (`이어질 수`) is
     // one syllable, a title or an organisation is longer.
     for i in 0..words.len().saturating_sub(1) {
         let next = words[i + 1].role;
+        let text = cx.text(words[i].span);
         if words[i].role == Role::Other
             && matches!(next, Role::Noun | Role::Subject { .. })
-            && looks_like_name(cx, cx.text(words[i].span))
+            && (looks_like_name(cx, text)
+                || surname_before_title(cx, text, cx.text(words[i + 1].head))
+                || LOCAL.contains(&text))
             && cx.text(words[i + 1].span).chars().count() > 1
         {
             words[i].role = Role::Noun;
         }
     }
     words
+}
+
+/// `시 관계자는`, `군 관계자는`: a local government by its last syllable,
+/// which ko-dic may read as an ending (`시/EP`).
+const LOCAL: &[&str] = &["시", "군", "구", "도", "청"];
+
+/// An eojeol cut before an opening quote mark written onto it
+/// (`해남군수는“이번 …`): the subject ends where the quote opens.
+fn split_at_quote<'m>(cx: &Analysis<'_>, group: &'m [Morpheme]) -> Vec<&'m [Morpheme]> {
+    let cut = group.iter().enumerate().skip(1).find(|(k, m)| {
+        let surface = cx.text(m.span);
+        let after_particle = group.get(k - 1).is_some_and(|p| p.pos.is_particle());
+        surface.starts_with('“') || (surface.starts_with('"') && after_particle)
+    });
+    match cut {
+        Some((k, _)) => vec![&group[..k], &group[k..]],
+        None => vec![group],
+    }
+}
+
+/// `문 관리관`: a lone surname (which ko-dic may read as a verb, 묻다)
+/// before a title.
+fn surname_before_title(cx: &Analysis<'_>, word: &str, next: &str) -> bool {
+    word.chars().count() == 1
+        && cx.lexicon.is_surname(word)
+        && cx.lexicon.title_ending(next).is_some()
 }
 
 /// Three Hangul syllables starting with a family name.
@@ -313,6 +353,17 @@ fn role(cx: &Analysis<'_>, core: &[Morpheme], span: Span) -> (Role, usize) {
     };
     // `한편,`, `특히`: adverbs with no noun are not part of a name.
     let lone_adverb = !core.iter().any(|m| has_noun(m.pos));
+    // `에이디켐테크에서는`, `강진군에서는`: an institution as the topic
+    // (only an agent counts, so `현장에서는` names no one).
+    if let Some((locative, head)) = rest.split_last()
+        && subject_particle == Some(true)
+        && locative.pos == Pos::JKB
+        && cx.text(locative.span) == "에서"
+        && !head.is_empty()
+        && nominal(head)
+    {
+        return (Role::Subject { topic: true }, locative.span.start);
+    }
     match subject_particle {
         Some(topic) if !rest.is_empty() && nominal(rest) => {
             (Role::Subject { topic }, last.span.start)

@@ -10,6 +10,7 @@ use super::phrases::is_agent;
 use super::{Analysis, is_inline_child};
 use crate::Span;
 use crate::document::{Block, BlockKind};
+use crate::morph::Class;
 
 /// The text right after a closing mark is a quotative ending:
 /// `^\s*(?:이)?(?:라고|라며|라면서)|^\s*(?:고|며|면서|하고)(?:[\s,.]|$)`.
@@ -107,11 +108,15 @@ pub(crate) struct Quotation<'a> {
 pub(crate) fn quotations<'a>(cx: &Analysis<'a>) -> Vec<Quotation<'a>> {
     let mut out = Vec::new();
     let mut last_block: Option<usize> = None;
-    for (index, block) in body_blocks(cx.blocks).into_iter().enumerate() {
+    let blocks = body_blocks(cx.blocks);
+    for (index, &block) in blocks.iter().enumerate() {
         let adjacent = last_block.is_some_and(|b| index <= b + 1);
         let mut previous_end = block.span.start;
+        // A PDF's paragraph may break right after the closing mark
+        // (`…힘이 된다”` / `라며 “…`): the quotative opens the next block.
+        let next = blocks.get(index + 1).map_or("", |b| cx.text(b.span));
         for pair in pairs(cx.text(block.span), block.span.start) {
-            let Some(form) = form(cx, block, pair, previous_end, adjacent) else {
+            let Some(form) = form(cx, block, pair, previous_end, adjacent, next) else {
                 continue;
             };
             out.push(Quotation {
@@ -199,6 +204,7 @@ fn form(
     pair: Pair,
     previous_end: usize,
     adjacent: bool,
+    next: &str,
 ) -> Option<Form> {
     let inner = cx.text(pair.inner());
     if inner.trim().is_empty() {
@@ -212,7 +218,12 @@ fn form(
     if matches!(block.kind, BlockKind::Title | BlockKind::Subtitle) {
         return headline(cx, before, pair.open.start).map(Form::Headline);
     }
-    if QUOTATIVE.is_match(after) || SPEECH_OBJECT.is_match(after) {
+    let said = if after.trim().is_empty() && block.kind == BlockKind::Paragraph {
+        next
+    } else {
+        after
+    };
+    if QUOTATIVE.is_match(said) || SPEECH_OBJECT.is_match(said) {
         return Some(Form::Said);
     }
     if let Some(who) = SPEECH_NOUN.captures(after).and_then(|c| c.name("who")) {
@@ -223,18 +234,37 @@ fn form(
     (alone && adjacent && !pair.single).then_some(Form::Continued)
 }
 
-/// In a headline, the bare agent word right before the quote.
+/// In a headline, the bare agent word right before the quote, with the
+/// name and organisation written before it (`김명수 원장 “…`, `보훈부 “…`).
 fn headline(cx: &Analysis<'_>, before: &str, open: usize) -> Option<Span> {
     let trimmed = before.trim_end();
-    let word = trimmed.rsplit(char::is_whitespace).next()?;
-    // `보훈부 “…`: a bare word, a space, the mark; not `(이하 “…`.
-    let bare = word.chars().all(|c| c.is_alphanumeric() || c == '·');
-    if !bare || trimmed.len() == before.len() {
+    // `보훈부 “…`: bare words, a space, the mark; not `(이하 “…`.
+    if trimmed.len() == before.len() {
         return None;
     }
     let end = open.saturating_sub(before.len() - trimmed.len());
-    let span = Span::new(end.saturating_sub(word.len()), end);
-    is_agent(cx, span).then_some(span)
+    let bare = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '·');
+    let mut words = trimmed.rsplit(' ');
+    let last = words.next().filter(|w| bare(w))?;
+    let mut start = end.saturating_sub(last.len());
+    if !is_agent(cx, Span::new(start, end)) {
+        return None;
+    }
+    for word in words.take(2) {
+        let span = Span::new(
+            start.saturating_sub(word.len() + 1),
+            start.saturating_sub(1),
+        );
+        let named = cx
+            .morphemes(span)
+            .iter()
+            .any(|m| matches!(m.class, Class::Person | Class::Organization));
+        if !bare(word) || !(named || cx.lexicon.is_org_name(word)) {
+            break;
+        }
+        start = span.start;
+    }
+    Some(Span::new(start, end))
 }
 
 #[cfg(test)]

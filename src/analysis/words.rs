@@ -43,6 +43,15 @@ impl Word {
         }
         cx.morphemes(self.stem)
     }
+
+    /// The morphemes of the whole word, particles and endings included;
+    /// read like [`Word::stem_morphemes`].
+    pub(crate) fn morphemes<'a>(&self, cx: &'a Analysis<'_>) -> Cow<'a, [Morpheme]> {
+        if self.light {
+            return Cow::Owned(cx.analyse_alone(self.span));
+        }
+        cx.morphemes(self.span)
+    }
 }
 
 /// Characters that end a word besides whitespace.

@@ -2,12 +2,16 @@
 //! pledges.
 //!
 //! A commitment is a clause closed by a predicate that commits (see
-//! [`clause`]): `하기로 했다`, `할 계획이다`, `할 예정이다`, `할 방침이다`,
-//! `추진한다`, `해 나갈 것이다`, a pact (`협약을 체결하였다`), and inside
-//! quoted words a pledge (`지원을 아끼지 않겠다`). After an agreement, a
-//! party's duty stated in the present tense (`한국환경공단은 …을
-//! 제공한다`) is one too; otherwise plain present-tense announcements
-//! (`설명회를 개최한다`) are not.
+//! [`clause`]): `하기로 했다`, `하기로 뜻을 모았다`, `할 계획이다`, `할
+//! 예정이다`, `할 방침이다`, `하고자 한다`, `해 나갈 것이다`, `할 것이라고
+//! 밝혔다`, and pledges: inside quoted words `지원을 아끼지 않겠다`, outside
+//! them when reported (`노력하겠다고 화답하였다`, `관리하겠다는 의지를
+//! 표명하였다`). After an agreement, a party's duty stated in the present
+//! tense (`한국환경공단은 …을 제공한다`) is one too. Not commitments: a
+//! report of what was done (`협약을 체결하였다`), plain present-tense
+//! announcements and descriptions of the current programme (`설명회를
+//! 개최한다`, `공모를 추진한다`), passive plans (`개최될 예정이다`) and
+//! forecasts (`증가할 것이라고 전망했다`).
 //!
 //! **Its text** is what the actor commits to: from just after the actor's
 //! subject phrase, or from the start of the clause when the clause does not
@@ -27,8 +31,9 @@
 //! clause with no actor of its own takes the last actor named before it,
 //! then the issuer; in quotes, the speaker.
 //!
-//! Notes, tables, headlines, the contact block and attachments are not
-//! read: they describe, they do not commit.
+//! Table rows are read cell by cell (`… 홍보 활동을 추진할 계획`); notes,
+//! headlines and the contact block are not read: they describe, they do
+//! not commit.
 
 pub(crate) mod clause;
 
@@ -83,6 +88,10 @@ pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<Found> {
         if block.level == 1 {
             actors.last = None;
         }
+        if block.kind == BlockKind::TableRow {
+            row(cx, block, &mut actors, &mut out);
+            continue;
+        }
         // Subjects are read once per block: a long line is not read again
         // for each of its sentences.
         let quoted: Vec<(usize, &Quotation<'_>)> = cx
@@ -112,6 +121,18 @@ pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<Found> {
     out
 }
 
+/// The commitments of a table row's cells, each cell read as running text
+/// (`… 사업을 확대하고 … 기여할 계획임`).
+fn row(cx: &Analysis<'_>, block: &Block, actors: &mut Actors, out: &mut Vec<Found>) {
+    for cell in &block.cells {
+        let found = cx.subjects(cell.span);
+        for sentence in sentences(cx.source.text, 0, cell.span, &[]) {
+            let found = within(&found, sentence);
+            clauses(cx, block, sentence, &found, &[], actors, out);
+        }
+    }
+}
+
 /// The subjects of `found` that lie, particle included, in `region`.
 fn within(found: &[Subject], region: Span) -> Vec<Subject> {
     found
@@ -137,9 +158,19 @@ fn clauses(
     // A later clause of the sentence goes on with the actor of the clause
     // before it (`A는 …할 계획이며, …할 예정이다`).
     let mut sentence_actor: Option<Actor> = None;
+    let mut pact = false;
     for trigger in triggers(cx.source.text, 0, sentence, false) {
         let clause = Span::new(start, trigger.span.end);
         start = trigger.span.end;
+        // `협약을 체결하였다` reports what was done; the duties follow.
+        if trigger.pact {
+            actors.pact = true;
+            pact = true;
+            continue;
+        }
+        if trigger.predictive && forecast(cx, trigger) {
+            continue;
+        }
         // `“…”고 강조할 예정이다` plans to speak; the pledge inside the
         // quote is read with the quote.
         if skip
@@ -160,10 +191,9 @@ fn clauses(
             .then_some(block.number)
             .flatten();
         sentence_actor.clone_from(&item.actor);
-        actors.pact |= trigger.pact;
         out.push(item);
     }
-    if sentence_actor.is_none() && actors.pact {
+    if sentence_actor.is_none() && actors.pact && !pact {
         duty_clause(cx, sentence, found, skip, actors, out);
     }
     // Only a topic (은/는) carries over: a subject (이/가) belongs to its
@@ -175,6 +205,31 @@ fn clauses(
         None if named.is_some() => actors.last = named,
         None => {}
     }
+}
+
+/// Verbs of change that `할 것이다` forecasts rather than promises
+/// (`신고건수가 감소할 것이라고`, `수출이 증가할 것이다`).
+const FORECAST_VERBS: &[&str] = &[
+    "감소할",
+    "증가할",
+    "상승할",
+    "하락할",
+    "늘어날",
+    "줄어들",
+    "높아질",
+    "낮아질",
+    "커질",
+    "회복할",
+    "성장할",
+    "확산할",
+    "개선될",
+    "호전될",
+];
+
+/// Whether an intention (`할 것이다`) is a forecast of a change.
+fn forecast(cx: &Analysis<'_>, trigger: Trigger) -> bool {
+    let text = cx.text(trigger.span);
+    FORECAST_VERBS.iter().any(|v| text.starts_with(v))
 }
 
 /// After an agreement, a sentence whose topic is an agent and whose
@@ -210,8 +265,11 @@ fn body_blocks(blocks: &[Block]) -> Vec<&Block> {
                 continue;
             }
             match block.kind {
-                BlockKind::Paragraph | BlockKind::Item | BlockKind::ListItem => out.push(block),
-                BlockKind::Box => {}
+                BlockKind::Paragraph
+                | BlockKind::Item
+                | BlockKind::ListItem
+                | BlockKind::TableRow => out.push(block),
+                BlockKind::Box | BlockKind::Attachment => {}
                 _ => continue,
             }
             go(&block.children, Some(block), out);
@@ -345,6 +403,10 @@ fn pledges(
         let mut start = sentence.start;
         for trigger in triggers(cx.source.text, 0, sentence, true) {
             let clause = Span::new(start, trigger.span.end);
+            if trigger.predictive && forecast(cx, trigger) {
+                start = trigger.span.end;
+                continue;
+            }
             let speaker = Some(Actor::Speaker(index));
             out.push(commit(cx, clause, trigger, found, actors, speaker).0);
             start = trigger.span.end;

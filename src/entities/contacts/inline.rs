@@ -19,7 +19,7 @@ use super::{EMAIL, PHONE, compact, contact, email_value, is_name, is_title, phon
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::document::Contact;
-use crate::morph::{Morpheme, Pos};
+use crate::morph::{Class, Morpheme, Pos};
 
 /// What may stand before the number: `(`, `☎`, `(☎ `, `Tel.`, `전화:`.
 /// The pattern is matched at the end of the text before the phone.
@@ -151,16 +151,19 @@ fn noun_run(cx: &Analysis<'_>, span: Span) -> Option<Span> {
         let mut from = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
         // `〔상수도팀`: an opening bracket is not part of the name.
         let raw = rest.get(from..).unwrap_or("");
+        let opened = raw.starts_with(is_opening);
         from += raw.len() - raw.trim_start_matches(is_opening).len();
         let word = rest.get(from..).unwrap_or("");
         let at = Span::new(span.start + from, span.start + rest.len());
-        if word.is_empty() || !is_name_word(cx, &morphemes, at, word) {
+        // `업무담당자 향촌복지과 신세연 ☎…`: a label before the name ends it.
+        if word.is_empty() || is_label(word) || !is_name_word(cx, &morphemes, at, word) {
             break;
         }
         end.get_or_insert(at.end);
         start = Some(at.start);
         rest = rest.get(..from).unwrap_or("").trim_end();
-        if rest.is_empty() {
+        // `업무담당자 [향촌복지과 신세연 ☎…`: the bracket opens the name.
+        if rest.is_empty() || opened {
             break;
         }
     }
@@ -177,7 +180,7 @@ fn is_name_word(cx: &Analysis<'_>, morphemes: &[Morpheme], at: Span, word: &str)
         && cx.lexicon.unit_suffixes.ending(word).is_some();
     let inside: Vec<&Morpheme> = morphemes.iter().filter(|m| at.contains(m.span)).collect();
     let nouns = !inside.is_empty() && inside.iter().all(|m| is_nounish(m.pos, cx.text(m.span)));
-    syllable || department || nouns
+    syllable || department || nouns || person_name(cx, at)
 }
 
 /// At most [`NEAR`] bytes before `at` (from `start` on), on a char
@@ -205,6 +208,12 @@ fn is_phone_word(word: &str) -> bool {
         .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：'))
         .collect();
     PHONE_WORDS.contains(&compact.as_str())
+}
+
+/// A word that labels the contact rather than naming it (`담당자`,
+/// `업무담당자`, `담당`; `기획담당` is a local government's unit).
+fn is_label(word: &str) -> bool {
+    word.ends_with("담당자") || word == "담당"
 }
 
 /// Opening brackets, which a name never starts with.
@@ -256,7 +265,15 @@ fn name_the(cx: &Analysis<'_>, run: Span, c: &mut Contact) {
         at += word.len() + 1;
     }
     let mut rest = words.len();
-    if let Some((_, last)) = words.last().filter(|(_, w)| is_title(cx, &compact(w))) {
+    if let Some(&(at, last)) = words.last().filter(|(_, w)| !is_title(cx, &compact(w)))
+        && person_name(cx, Span::new(run.start + at, run.start + at + last.len()))
+    {
+        // `신현주 (054-…)` under a `센터장` line, `향촌복지과 신세연 ☎061-…`:
+        // a name with no title after it.
+        c.name = Some(last.to_string());
+        c.title = title_above(cx, run.start);
+        rest -= 1;
+    } else if let Some((_, last)) = words.last().filter(|(_, w)| is_title(cx, &compact(w))) {
         c.title = Some(compact(last));
         rest -= 1;
         let before = words.get(..rest).unwrap_or_default();
@@ -281,4 +298,75 @@ fn name_the(cx: &Analysis<'_>, run: Span, c: &mut Contact) {
         let span = Span::new(run.start + from, run.start + at + last.len());
         c.department = Some(cx.text(span).to_string());
     }
+}
+
+/// Whether the word at `span` is a person's name where a phone follows
+/// it: ko-dic's 인명, or 2–4 Hangul syllables opening with a surname that
+/// are no title, organisation or department (`향촌복지과`; but `강주실` read
+/// as 강주/NNG 실/EP+ETM ends in no department's 실), nor one common word.
+fn person_name(cx: &Analysis<'_>, span: Span) -> bool {
+    let text = cx.text(span);
+    let n = text.chars().count();
+    if !text.chars().all(super::is_hangul)
+        || !(2..=4).contains(&n)
+        || !cx.lexicon.starts_with_surname(text)
+        || cx.lexicon.not_names.contains(text)
+        || cx.lexicon.is_org_name(text)
+        || is_title(cx, text)
+    {
+        return false;
+    }
+    let morphemes = cx.morphemes(span);
+    if morphemes.iter().any(|m| m.class == Class::Person) {
+        return true;
+    }
+    let unit = cx.lexicon.unit_suffixes.ending(text).is_some_and(|u| {
+        let at = span.end - u.len();
+        morphemes.iter().any(|m| {
+            m.span.contains(Span::new(at, span.end)) && (m.pos.is_noun() || m.pos == Pos::XSN)
+        })
+    });
+    let common = morphemes.len() == 1 && morphemes.iter().all(|m| m.pos == Pos::NNG);
+    // `사항은 전화(☎ …)`: a name before a phone takes no particle.
+    let particle = morphemes.iter().any(|m| m.pos.is_particle());
+    // `원하시면` is a verb; a name's pieces start as a noun.
+    let verb = morphemes
+        .iter()
+        .any(|m| matches!(m.pos, Pos::VV | Pos::VA | Pos::VX | Pos::XSV | Pos::XSA))
+        || morphemes
+            .first()
+            .is_some_and(|m| !m.pos.is_noun() && m.pos != Pos::XPN);
+    !unit
+        && !common
+        && !particle
+        && !verb
+        && !morphemes
+            .iter()
+            .any(|m| matches!(m.class, Class::Place | Class::Organization))
+}
+
+/// The title on the lines right above `at` when they hold nothing else
+/// (a PDF's contact table read cell by cell: `센터장` / `신현주 (054-…)`,
+/// or `과` / `장` / `박성민 (044-…)`).
+fn title_above(cx: &Analysis<'_>, at: usize) -> Option<String> {
+    let before = cx.source.text.get(..at)?;
+    let line_start = before.rfind('\n')?;
+    if !before[line_start..].trim().is_empty() {
+        return None;
+    }
+    let mut title = String::new();
+    for line in before[..line_start].rsplit('\n').take(3) {
+        let cell = compact(line);
+        if cell.is_empty() || cell.chars().count() > 12 {
+            break;
+        }
+        title.insert_str(0, &cell);
+        if is_title(cx, &title) {
+            return Some(title);
+        }
+        if cell.chars().count() > 1 {
+            break;
+        }
+    }
+    None
 }

@@ -60,8 +60,10 @@ pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<Found> {
         }
         let found = subjects.as_ref().map_or(&[][..], |(_, s)| s.as_slice());
         let speaker = speaker(cx, found, q)
-            .or(chain.filter(|_| q.adjacent))
-            .or_else(|| earlier_subject(found, q.block, q.pair));
+            .or_else(|| later_subject(cx, found, q))
+            .or(chain.filter(|_| q.adjacent || q.previous_end > q.block.span.start))
+            .or_else(|| earlier_subject(found, q.block, q.pair))
+            .or_else(|| parent_subject(cx, q));
         chain = speaker;
         out.push(Found {
             quote: Quote {
@@ -105,9 +107,52 @@ fn speaker(cx: &Analysis<'_>, found: &[Subject], q: &Quotation<'_>) -> Option<Sp
     pick_in(found, region)
 }
 
+/// `“…”라고 홍길동 교수는 강조했다`: the speaker named after the quote, in
+/// the rest of its sentence.
+fn later_subject(cx: &Analysis<'_>, found: &[Subject], q: &Quotation<'_>) -> Option<Span> {
+    if q.form != Form::Said {
+        return None;
+    }
+    let rest = Span::new(q.pair.close.end, q.block.span.end);
+    let end = SENTENCE_END
+        .find(cx.text(rest))
+        .map_or(rest.end, |m| rest.start + m.end());
+    pick_in(found, Span::new(rest.start, end))
+}
+
 /// The subject of an earlier sentence of the block.
 fn earlier_subject(found: &[Subject], block: &Block, pair: Pair) -> Option<Span> {
     pick_in(found, Span::new(block.span.start, pair.open.start))
+}
+
+/// `□ 김 총리는 … 당부하였다.` / `ㅇ “…”고 밝혔다.`: a quote that opens its
+/// item, with no subject of its own, is said by the topic of the item it
+/// stands under.
+fn parent_subject(cx: &Analysis<'_>, q: &Quotation<'_>) -> Option<Span> {
+    let lead = cx.text(Span::new(q.block.span.start, q.pair.open.start));
+    if q.form != Form::Said || !lead.trim().is_empty() {
+        return None;
+    }
+    let parent = parent_of(cx.blocks, q.block)?;
+    let pairs = pairs(cx.text(parent.span), parent.span.start);
+    let topics: Vec<Subject> = cx
+        .subjects(parent.span)
+        .iter()
+        .filter(|s| s.topic && !pairs.iter().any(|p| p.inner().contains(s.span)))
+        .copied()
+        .collect();
+    pick_in(&topics, parent.span)
+}
+
+/// The block that holds `child` among its children.
+fn parent_of<'b>(blocks: &'b [Block], child: &Block) -> Option<&'b Block> {
+    blocks.iter().find_map(|b| {
+        if b.children.iter().any(|c| std::ptr::eq(c, child)) {
+            Some(b)
+        } else {
+            parent_of(&b.children, child)
+        }
+    })
 }
 
 /// The agent subject among those of `found` in `region` (see
