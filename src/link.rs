@@ -227,8 +227,14 @@ fn add_departments(a: &Analysis<'_>, contacts: &[Contact], orgs: &mut Vec<Organi
 fn add_units(a: &Analysis<'_>, orgs: &mut Vec<Organization>, written: &str, within: Span) {
     let units = units_of(a, written);
     let Some(last) = units.last() else {
-        let span = find_spaced(a, within, written);
-        add_org(a, orgs, written, span);
+        // `무안공항`: a body the lexicon does not know; not `담당자`, nor a
+        // spaced name (`최 경`).
+        let label = a.lexicon.is_contact_title(written) || written.ends_with('자');
+        let spaced = written.split_whitespace().any(|w| w.chars().count() == 1);
+        if !label && !spaced && !is_person_like(a, &written.replace(' ', "")) {
+            let span = find_spaced(a, within, written);
+            add_org(a, orgs, written, span);
+        }
         return;
     };
     for unit in &units {
@@ -291,6 +297,16 @@ fn units_of(a: &Analysis<'_>, department: &str) -> Vec<String> {
             if words.get(i + 1).is_some_and(|n| is_person_like(a, n)) {
                 i += 1;
             }
+            i += 1;
+            continue;
+        }
+        // `장흥군민은 장흥군보건소`: a word with a particle qualifies nothing.
+        if !names(w)
+            && w.ends_with([
+                '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과',
+            ])
+        {
+            pending.clear();
             i += 1;
             continue;
         }

@@ -136,7 +136,7 @@ impl Gazetteer {
             for full in &names {
                 self.provinces.insert(full);
                 let at = self.push(full, OrgKind::Metro);
-                for form in short.iter().chain(names.iter()) {
+                for form in short.iter().chain(std::iter::once(full)) {
                     if key(form) != key(full) {
                         self.add_form(form, at);
                     }

@@ -110,7 +110,10 @@ impl OrgLexicon {
     /// Whether `stem` is shaped like a name: Hangul, letters, digits and
     /// the marks names use, with some Hangul.
     fn name_shaped(stem: &str) -> bool {
-        stem.chars().any(|c| ('가'..='힣').contains(&c))
+        // `OO군의회`, `○○센터`: a name masked in an example.
+        !stem.contains("OO")
+            && !stem.contains('○')
+            && stem.chars().any(|c| ('가'..='힣').contains(&c))
             && stem
                 .chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&' | '·' | 'ㆍ' | '‧'))
@@ -166,6 +169,30 @@ impl OrgLexicon {
                 let head = &stem[..stem.len() - s.len()];
                 self.head_fits(head, 1).then_some((s, proper))
             })
+    }
+
+    /// The institution ending `stem` ends with, when it is one that kinds of
+    /// institutions end with too (`시험센터`, `운영위원회`, `거래은행`): such a
+    /// name needs more before its ending than one common noun.
+    pub(crate) fn category_ending<'s>(&self, stem: &'s str) -> Option<&'s str> {
+        const CATEGORIES: &[&str] = &[
+            "센터",
+            "위원회",
+            "은행",
+            "조합",
+            "협의회",
+            "협의체",
+            "병원",
+            "청",
+            "단",
+            "연구소",
+            "재단",
+            "본부",
+        ];
+        CATEGORIES
+            .iter()
+            .find(|e| stem.ends_with(*e) && stem.len() > e.len())
+            .map(|e| &stem[stem.len() - e.len()..])
     }
 
     /// Whether `stem` is a branch of an institution named by its region

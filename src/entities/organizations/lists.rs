@@ -90,6 +90,14 @@ fn org_list(cx: &Analysis<'_>, run: &[&[Word]]) -> Option<OrgList> {
         .iter()
         .filter(|w| is_org_name(cx, cx.text(w.stem)) || is_name_like(cx, w))
         .count();
+    // `선박검사, 운항관리 등 … 공공기관`: a list with no name in it, only
+    // common nouns, lists things.
+    let proper = items.iter().any(|w| {
+        w.stem_morphemes()
+            .iter()
+            .any(|m| matches!(m.pos, Pos::NNP | Pos::SL | Pos::SN | Pos::Unknown))
+    });
+    let strong = strong && (named >= 1 || proper);
     if !(strong && names * 2 >= items.len() || (named >= 2 && named * 2 >= items.len())) {
         return None;
     }

@@ -183,16 +183,44 @@ fn is_quoted_coinage(w: &Word) -> bool {
 /// `국무조정실` as an ending). A stem cut before a quotative or a verb
 /// ending (`전북대사대부고`, read `…부` + `고`) is no name.
 pub(crate) fn org_span(cx: &Analysis<'_>, w: &Word) -> Option<Span> {
-    if is_org_name(cx, cx.text(w.stem)) && particle_after(w) {
-        Some(w.stem)
+    let span = if is_org_name(cx, cx.text(w.stem)) && particle_after(w) {
+        w.stem
+    } else if is_org_name(cx, cx.text(w.span)) {
+        w.span
     } else {
-        is_org_name(cx, cx.text(w.span)).then_some(w.span)
+        return None;
+    };
+    (!is_kind_of_institution(cx, w, span)).then_some(span)
+}
+
+/// `시험센터`, `운영위원회`, `거래은행`, `가능병원`: one common noun of two
+/// syllables before an ending that kinds of institutions share names
+/// a kind, not an institution the gazetteers know or a name.
+fn is_kind_of_institution(cx: &Analysis<'_>, w: &Word, span: Span) -> bool {
+    let text = cx.text(span);
+    let org = &cx.lexicon.org;
+    let Some(ending) = org.category_ending(text) else {
+        return false;
+    };
+    if org.gazetteer.knows(text) {
+        return false;
     }
+    let head_end = span.end - ending.len();
+    let head: Vec<_> = w
+        .morphemes
+        .iter()
+        .filter(|m| m.span.start >= span.start && m.span.end <= head_end)
+        .collect();
+    let one_noun = head.len() == 1
+        && head
+            .iter()
+            .all(|m| m.pos == Pos::NNG && m.class == Class::Other && m.span.end == head_end);
+    one_noun && cx.text(Span::new(span.start, head_end)).chars().count() == 2
 }
 
 /// Whether what follows the stem of `w` is a particle or the copula, not
 /// a piece of a longer word that morphology read as an ending.
-fn particle_after(w: &Word) -> bool {
+pub(super) fn particle_after(w: &Word) -> bool {
     w.morphemes
         .iter()
         .find(|m| m.span.start >= w.stem.end)
@@ -206,6 +234,10 @@ fn company_span(cx: &Analysis<'_>, w: &Word) -> Option<Span> {
     let stem = cx.text(w.stem);
     let (ending, _) = cx.lexicon.org.company_ending(stem)?;
     let head_end = w.stem.end - ending.len();
+    let head = cx.text(Span::new(w.stem.start, head_end));
+    if head.chars().count() < 2 || !head.chars().all(char::is_alphanumeric) {
+        return None;
+    }
     let proper = w.morphemes.iter().any(|m| {
         m.span.end <= head_end
             && m.span.start >= w.stem.start

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{is_unit_shaped, org_span};
+use super::{is_unit_shaped, org_span, particle_after};
 use crate::Span;
 use crate::analysis::words::{Word, is_hangul};
 use crate::analysis::{Analysis, Segment, is_contact};
@@ -164,10 +164,18 @@ fn is_person_name(cx: &Analysis<'_>, w: &Word) -> bool {
         && !common
 }
 
-/// The unit as written in `w`: its stem, or the whole word when
-/// morphology read the unit's last syllable as a particle (`생활안정과`).
+/// The unit as written in `w`: the whole word, or its stem when a particle
+/// follows (`주택지원팀에게`).
 fn written(cx: &Analysis<'_>, w: &Word) -> Option<Span> {
-    [w.stem, w.span]
+    // The stem before a particle (`유해발굴감식단` + `과`), else the whole
+    // word: morphology may cut a unit's last syllable as an ending
+    // (`보훈단체협력담당관` + `실`).
+    let order = if particle_after(w) {
+        [w.stem, w.span]
+    } else {
+        [w.span, w.stem]
+    };
+    order
         .into_iter()
         .find(|s| is_unit_shaped(cx, cx.text(*s)) && is_hangul(cx.text(*s)))
 }
