@@ -360,7 +360,7 @@ fn add_org(a: &Analysis<'_>, orgs: &mut Vec<Organization>, name: &str, span: Opt
         )
         .collect::<Vec<String>>();
     let named = |o: &Organization| {
-        o.name == name || o.aliases.iter().any(|x| x == name) || known.iter().any(|k| *k == o.name)
+        o.name == name || o.aliases.iter().any(|x| x == name) || known.contains(&o.name)
     };
     // Written inside a longer mention, or (without a span) the end of a
     // longer name (`한국노인인력개발원 광주전남본부`).
