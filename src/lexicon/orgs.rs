@@ -211,7 +211,7 @@ impl OrgLexicon {
         if self.gazetteer.knows(stem) {
             return true;
         }
-        if stem.starts_with('㈜') || stem.ends_with("(주)") {
+        if stem.starts_with('㈜') || stem.ends_with('㈜') || stem.ends_with("(주)") {
             return stem.chars().count() > 2;
         }
         self.has_institution_ending(stem)

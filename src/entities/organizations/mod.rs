@@ -16,6 +16,7 @@
 mod compound;
 mod issuer;
 mod lists;
+mod tables;
 mod units;
 
 use std::collections::{HashMap, HashSet};
@@ -148,7 +149,9 @@ fn mentions(
                 if !is_place(cx, &ws, i, i + 1, &places) && !is_quoted_coinage(w) {
                     out.push(span);
                 }
-            } else if let Some(span) = units::unit_at(cx, &ws, i, &zones) {
+            } else if let Some(span) = units::unit_at(cx, &ws, i, &zones)
+                .filter(|s| !places.iter().any(|p| p.contains(*s)))
+            {
                 out.push(span);
             } else if let Some(span) = titled_institution(cx, w).or_else(|| known_prefix(cx, w)) {
                 out.push(span);
@@ -162,8 +165,13 @@ fn mentions(
             i += 1;
         }
     }
+    out.extend(tables::names(cx));
     out.sort();
     out.dedup();
+    // A mention inside another is a fragment of it (`사회복지재단` of
+    // `대한불교조계종<br>사회복지재단`).
+    let all = out.clone();
+    out.retain(|m| !all.iter().any(|o| o != m && o.contains(*m)));
     out
 }
 
@@ -188,7 +196,12 @@ pub(crate) fn org_span(cx: &Analysis<'_>, w: &Word) -> Option<Span> {
     } else if is_org_name(cx, cx.text(w.span)) {
         w.span
     } else {
-        return None;
+        // `전남도는`: morphology read the name's `도` as the particle `도`.
+        w.morphemes
+            .iter()
+            .filter(|m| m.span.end > w.stem.end && m.span.end < w.span.end)
+            .map(|m| Span::new(w.span.start, m.span.end))
+            .find(|s| cx.lexicon.org.gazetteer.knows(cx.text(*s)))?
     };
     (!is_kind_of_institution(cx, w, span)).then_some(span)
 }
@@ -411,17 +424,32 @@ fn canonical(
         .unwrap_or(clean)
 }
 
-/// A name without the legal-form mark of a company (`㈜농심` → `농심`),
-/// HTML line breaks and the spaces around them.
+/// Marks of a legal form written before or after a name.
+const LEGAL_FORMS: &[&str] = &[
+    "㈜",
+    "(주)",
+    "㈔",
+    "(사)",
+    "(재)",
+    "(유)",
+    "주식회사",
+    "유한책임회사",
+    "유한회사",
+    "재단법인",
+    "사단법인",
+    "학교법인",
+];
+
+/// A name without the legal-form mark of a company or foundation (`㈜농심`
+/// → `농심`, `재단법인 국악방송` → `국악방송`), HTML line breaks and the
+/// spaces around them.
 fn clean_name(text: &str) -> String {
     let name = text.replace("<br>", "");
-    let trimmed = name
-        .trim_start_matches('㈜')
-        .trim_start_matches("(주)")
-        .trim_start_matches("주식회사")
-        .trim_end_matches('㈜')
-        .trim_end_matches("(주)")
-        .trim();
+    let mut trimmed = name.trim();
+    for mark in LEGAL_FORMS {
+        trimmed = trimmed.trim_start_matches(mark).trim_start();
+        trimmed = trimmed.trim_end_matches(mark).trim_end();
+    }
     if trimmed.is_empty() {
         name.trim().to_string()
     } else {
