@@ -223,21 +223,130 @@ fn contact_people(a: &Analysis<'_>, contacts: &[Contact]) -> Vec<Person> {
 }
 
 /// The contact block's departments as organisations: a mention of an
-/// organisation found already, or a new one.
+/// organisation found already, or a new one. A department cell may name
+/// several units (`산업정책관 산업정책과`, `강진군청 해양수산과`), and a
+/// misread cell a person (`향촌복지과 신세연`): each unit is an
+/// organisation, and what names none is left out.
 fn add_departments(a: &Analysis<'_>, contacts: &[Contact], orgs: &mut Vec<Organization>) {
     for c in contacts {
         let Some(department) = c.department.as_deref() else {
             continue;
         };
-        // A department is an organisation when its last word is named like
-        // one (`기획조정실`, `협업지원센터`), not a phrase before a phone.
-        let last = department.rsplit(' ').next().unwrap_or(department);
-        if !(a.lexicon.is_org_name(last) || a.lexicon.unit_suffixes.ends_longer(last)) {
+        // `김홍섭 (054-912-0220)`: a name read as the department of a row
+        // that names no one else.
+        if c.name.is_none() && is_person_like(a, department) {
             continue;
         }
-        let span = find_spaced(a, c.mention.span, department);
-        add_org(a, orgs, department, span);
+        add_units(a, orgs, department, c.mention.span);
     }
+}
+
+/// Adds the organisations a department or affiliation as written names
+/// (`청년취업지원과 사회적기업과`: two units), each found inside `within`;
+/// the whole as written is an alias of the last, most specific one (as
+/// `외교부 영사안전국` is of `영사안전국`), so that it still points at an
+/// organisation. What names no unit (`무안공항`) is an organisation as
+/// written.
+fn add_units(a: &Analysis<'_>, orgs: &mut Vec<Organization>, written: &str, within: Span) {
+    let units = units_of(a, written);
+    let Some(last) = units.last() else {
+        // `무안공항`: a body the lexicon does not know; not `담당자`, nor a
+        // spaced name (`최 경`).
+        let label = a.lexicon.is_contact_title(written) || written.ends_with('자');
+        let spaced = written.split_whitespace().any(|w| w.chars().count() == 1);
+        if !label && !spaced && !is_person_like(a, &written.replace(' ', "")) {
+            let span = find_spaced(a, within, written);
+            add_org(a, orgs, written, span);
+        }
+        return;
+    };
+    for unit in &units {
+        let span = find_spaced(a, within, unit);
+        add_org(a, orgs, unit, span);
+    }
+    if written != last
+        && let Some(org) = orgs
+            .iter_mut()
+            .find(|o| o.name == *last || o.aliases.iter().any(|x| x == last))
+        && org.name != written
+        && !org.aliases.iter().any(|x| x == written)
+    {
+        org.aliases.push(written.to_string());
+    }
+}
+
+/// Whether `text` reads as a person's name rather than a unit: three
+/// Hangul syllables after a surname, with no ending of a unit after a
+/// head of more than two syllables.
+fn is_person_like(a: &Analysis<'_>, text: &str) -> bool {
+    let n = text.chars().count();
+    crate::analysis::words::is_hangul(text)
+        && (2..=3).contains(&n)
+        && a.lexicon.starts_with_surname(text)
+        && !a.lexicon.org.gazetteer.knows(text)
+        && !a.lexicon.org.has_institution_ending(text)
+}
+
+/// Units whose names say nothing without their institution's
+/// (`전기위원회 사무국`).
+const BARE_UNITS: &[&str] = &["사무국", "사무처", "비서실"];
+
+/// The organisations a department cell names, in order: each a unit or
+/// institution with the words that qualify it before (`범정부
+/// 생명지킴추진본부`, `디지털 이용자 기반과`), or a name the gazetteers know
+/// written in two words (`방송미디어 통신위원회`).
+fn units_of(a: &Analysis<'_>, department: &str) -> Vec<String> {
+    let cleaned = department.replace("<br>", " ");
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let org = &a.lexicon.org;
+    let names =
+        |w: &str| org.is_org_name(w) || org.unit_ending(w).is_some() || BARE_UNITS.contains(&w);
+    let mut out: Vec<String> = Vec::new();
+    let mut pending: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while let Some(&w) = words.get(i) {
+        let pair = words
+            .get(i + 1)
+            .filter(|n| org.gazetteer.knows(&format!("{w}{n}")));
+        if let Some(next) = pair {
+            pending.clear();
+            out.push(format!("{w} {next}"));
+            i += 2;
+            continue;
+        }
+        // `사무관 강주실`: a title and the name after it are no unit.
+        if a.lexicon.is_contact_title(w) && !names(w) {
+            pending.clear();
+            if words.get(i + 1).is_some_and(|n| is_person_like(a, n)) {
+                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        // `장흥군민은 장흥군보건소`: a word with a particle qualifies nothing.
+        if !names(w)
+            && w.ends_with([
+                '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과',
+            ])
+        {
+            pending.clear();
+            i += 1;
+            continue;
+        }
+        pending.push(w);
+        if names(w) {
+            let unit = std::mem::take(&mut pending).join(" ");
+            match out.last_mut() {
+                Some(parent) if BARE_UNITS.contains(&w) => {
+                    parent.push(' ');
+                    parent.push_str(&unit);
+                }
+                _ => out.push(unit),
+            }
+        }
+        i += 1;
+    }
+    out
 }
 
 /// The organisations people are affiliated with that are not among the
@@ -245,31 +354,80 @@ fn add_departments(a: &Analysis<'_>, contacts: &[Contact], orgs: &mut Vec<Organi
 fn add_affiliations(a: &Analysis<'_>, people: &[Person], orgs: &mut Vec<Organization>) {
     for p in people {
         if let Some(affiliation) = p.affiliation.as_deref() {
-            let span = find_spaced(a, p.mention.span, affiliation);
-            add_org(a, orgs, affiliation, span);
+            add_units(a, orgs, affiliation, p.mention.span);
         }
     }
 }
 
 /// Adds the mention at `span` (when known) of the organisation written
-/// `name`, to the organisation of that name or alias, or as a new one.
+/// `name`: to the organisation of that name or alias, or of the name the
+/// gazetteers give it (`강진군청` is `강진군`), or whose mention holds it
+/// (`광주전남본부` inside `한국노인인력개발원 광주전남본부`); else as a new
+/// one.
 fn add_org(a: &Analysis<'_>, orgs: &mut Vec<Organization>, name: &str, span: Option<Span>) {
     let mention = span.map(|s| a.source.snippet(s));
-    match orgs
-        .iter_mut()
-        .find(|o| o.name == name || o.aliases.iter().any(|x| x == name))
+    let known = a
+        .lexicon
+        .org
+        .gazetteer
+        .short_form(name)
+        .unwrap_or_default()
+        .into_iter()
+        .map(str::to_string)
+        .chain(
+            a.lexicon
+                .org
+                .gazetteer
+                .by_name(name)
+                .map(|o| o.name.clone()),
+        )
+        .collect::<Vec<String>>();
+    let named = |o: &Organization| {
+        o.name == name || o.aliases.iter().any(|x| x == name) || known.contains(&o.name)
+    };
+    // Written inside a longer mention, or (without a span) the end of a
+    // longer name (`한국노인인력개발원 광주전남본부`).
+    let holding = |o: &Organization| match span {
+        Some(s) => o.mentions.iter().any(|m| m.span.contains(s)),
+        None => name.chars().count() >= 3 && o.name.ends_with(&format!(" {name}")),
+    };
+    let at = orgs
+        .iter()
+        .position(named)
+        .or_else(|| orgs.iter().position(holding));
+    // `기반과` found alone inside `디지털 이용자 기반과`: the longer name wins.
+    let inside = |o: &Organization| {
+        span.is_some_and(|s| {
+            o.mentions.len() == 1 && o.mentions.iter().all(|m| s.contains(m.span) && m.span != s)
+        })
+    };
+    if at.is_none()
+        && let (Some(m), Some(org)) = (mention.clone(), orgs.iter_mut().find(|o| inside(o)))
     {
+        org.name = name.to_string();
+        org.aliases.clear();
+        org.mentions = vec![m];
+        return;
+    }
+    match at.and_then(|i| orgs.get_mut(i)) {
         Some(org) => {
             if let Some(m) = mention
-                && !org.mentions.iter().any(|x| x.span == m.span)
+                && !org.mentions.iter().any(|x| x.span.contains(m.span))
             {
                 let at = org.mentions.partition_point(|x| x.span < m.span);
                 org.mentions.insert(at, m);
             }
         }
         None => orgs.push(Organization {
-            name: without_legal_form(name).to_string(),
-            aliases: Vec::new(),
+            name: known
+                .first()
+                .cloned()
+                .unwrap_or_else(|| without_legal_form(name).to_string()),
+            aliases: known
+                .first()
+                .filter(|k| k.as_str() != name)
+                .map(|_| vec![name.to_string()])
+                .unwrap_or_default(),
             mentions: mention.into_iter().collect(),
             id: 0,
         }),

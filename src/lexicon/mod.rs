@@ -11,17 +11,15 @@
 //! user's own entries ([`Vocabulary`](crate::Vocabulary)), and shared by
 //! every recogniser through the analysis.
 
+mod gazetteer;
+mod orgs;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, LazyLock};
 
 use crate::vocabulary::{Entry, Vocabulary};
-
-/// One organisation the lexicon knows by name.
-#[derive(Debug, Clone)]
-pub(crate) struct KnownOrg {
-    /// Its name as the gazetteer writes it.
-    pub(crate) name: String,
-}
+pub(crate) use gazetteer::OrgKind;
+pub(crate) use orgs::OrgLexicon;
 
 /// What a title is besides a title.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -83,16 +81,8 @@ pub(crate) struct Lexicon {
     title_set: WordSet,
     /// Surnames of one and two syllables.
     surnames: WordSet,
-    /// Endings of institutions' names with the syllables they need before.
-    org_suffixes: HashMap<String, usize>,
-    org_suffix_set: WordSet,
-    pub(crate) org_not_endings: WordSet,
-    pub(crate) generic_modifiers: WordSet,
-    pub(crate) org_prefixes: Vec<String>,
-    orgs: Vec<KnownOrg>,
-    /// Organisations by any of their forms, in gazetteer order.
-    by_form: HashMap<String, Vec<usize>>,
-    full_names: HashSet<String>,
+    /// Organisations: the gazetteers and the forms of their names.
+    pub(crate) org: OrgLexicon,
     pub(crate) counted_nouns: WordSet,
     pub(crate) attendee_groups: WordSet,
     pub(crate) department_endings: WordSet,
@@ -190,29 +180,11 @@ impl Lexicon {
             );
             title_set.insert(title);
         }
-        let mut org_suffixes = HashMap::default();
-        let mut org_suffix_set = WordSet::default();
-        for row in rows(include_str!("org_suffixes.tsv")) {
-            let (Some(ending), Some(min)) = (row.first(), row.get(1)) else {
-                continue;
-            };
-            org_suffixes.insert(ending.to_string(), min.parse().unwrap_or(1));
-            org_suffix_set.insert(ending);
-        }
         let mut lexicon = Lexicon {
             titles,
             title_set,
             surnames: set(include_str!("surnames.tsv")),
-            org_suffixes,
-            org_suffix_set,
-            org_not_endings: set(include_str!("org_not_endings.tsv")),
-            generic_modifiers: set(include_str!("org_generic_modifiers.tsv")),
-            org_prefixes: rows(include_str!("org_prefixes.tsv"))
-                .filter_map(|r| r.first().map(|s| s.to_string()))
-                .collect(),
-            orgs: Vec::new(),
-            by_form: HashMap::default(),
-            full_names: HashSet::default(),
+            org: OrgLexicon::embedded(),
             counted_nouns: set(include_str!("counted_nouns.tsv")),
             attendee_groups: set(include_str!("attendee_groups.tsv")),
             department_endings: set(include_str!("department_endings.tsv")),
@@ -223,42 +195,17 @@ impl Lexicon {
             unit_suffixes: set(include_str!("unit_suffixes.tsv")),
             agent_nouns: set(include_str!("agent_nouns.tsv")),
         };
-        for row in rows(include_str!("organizations.tsv")) {
-            let Some(name) = row.first() else { continue };
-            lexicon.add_org(name, items(row.get(1)), items(row.get(2)));
-        }
         for entry in user {
             lexicon.add_user(entry);
         }
         lexicon
     }
 
-    /// Adds a known organisation, its other forms and its former names
-    /// (each former name an organisation of its own with the same forms).
-    fn add_org<'a>(
-        &mut self,
-        name: &str,
-        forms: impl Iterator<Item = &'a str>,
-        former: impl Iterator<Item = &'a str>,
-    ) {
-        let forms: Vec<String> = forms.map(str::to_string).collect();
-        let former: Vec<&str> = former.collect();
-        for full in std::iter::once(name).chain(former) {
-            let index = self.orgs.len();
-            self.orgs.push(KnownOrg {
-                name: full.to_string(),
-            });
-            self.full_names.insert(full.to_string());
-            for form in &forms {
-                self.by_form.entry(form.clone()).or_default().push(index);
-            }
-        }
-    }
-
     fn add_user(&mut self, entry: &Entry) {
         match entry {
             Entry::Organization { name, forms } => {
-                self.add_org(name, forms.iter().map(String::as_str), std::iter::empty())
+                let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
+                self.org.gazetteer.add(name, &forms, &[], OrgKind::Other);
             }
             Entry::Title { title, head } => {
                 self.titles.insert(
@@ -310,59 +257,14 @@ impl Lexicon {
         self.surnames.contains(syllable)
     }
 
-    /// Every ending of an institution's name that `stem` ends with, longest
-    /// first, with the syllables each needs before it.
-    pub(crate) fn org_suffixes<'s>(
-        &'s self,
-        stem: &'s str,
-    ) -> impl Iterator<Item = (&'s str, usize)> + 's {
-        suffixes(stem, self.org_suffix_set.max_chars)
-            .filter(move |s| s.len() < stem.len())
-            .filter_map(|s| Some((s, *self.org_suffixes.get(s)?)))
-    }
-
-    /// The full names a short form stands for, in gazetteer order.
-    pub(crate) fn short_form(&self, form: &str) -> Option<Vec<&str>> {
-        let rows = self.by_form.get(form)?;
-        Some(
-            rows.iter()
-                .filter_map(|&i| self.orgs.get(i).map(|o| o.name.as_str()))
-                .collect(),
-        )
-    }
-
-    /// Whether the gazetteer knows `name` as an organisation's full name.
-    pub(crate) fn is_known_full_name(&self, name: &str) -> bool {
-        self.full_names.contains(name)
-    }
-
-    /// Whether `stem` names an institution by its form or by the tables: a
-    /// known name or short form, a company's legal-form mark, or an ending
-    /// of org_suffixes.tsv after enough of a head that is not only a
-    /// generic modifier (`관계기관` is not a name).
+    /// Whether `stem` names an organisation by its form or by the
+    /// gazetteers (see [`OrgLexicon::is_org_name`]), or is a unit of four
+    /// syllables or more (`계통기획처`, `혁신행정담당관`): where another
+    /// recogniser expects an organisation (`곽은섭 한국전력 계통기획처 처장`),
+    /// a unit is one. Shorter units (`등록과`) read too much like names.
     pub(crate) fn is_org_name(&self, stem: &str) -> bool {
-        if self.by_form.contains_key(stem) || self.is_known_full_name(stem) {
-            return true;
-        }
-        if stem.starts_with('㈜') || stem.ends_with("(주)") {
-            return stem.chars().count() > 2;
-        }
-        let hangul = |c: char| ('가'..='힣').contains(&c);
-        // Hangul and ASCII first: `char::is_alphanumeric` is a slow table
-        // lookup for syllables, and every word is asked.
-        let name_char = |c: char| {
-            hangul(c) || c.is_ascii_alphanumeric() || matches!(c, '.' | '&') || c.is_alphanumeric()
-        };
-        if !stem.chars().any(hangul)
-            || !stem.chars().all(name_char)
-            || self.org_not_endings.ending(stem).is_some()
-        {
-            return false;
-        }
-        self.org_suffixes(stem).any(|(suffix, min)| {
-            let head = &stem[..stem.len() - suffix.len()];
-            head.chars().count() >= min && !self.generic_modifiers.contains(head)
-        })
+        self.org.is_org_name(stem)
+            || (stem.chars().count() >= 4 && self.org.unit_ending(stem).is_some())
     }
 }
 
@@ -402,25 +304,28 @@ mod tests {
     #[test]
     fn short_forms_list_full_names() {
         let lex = lexicon();
-        assert_eq!(lex.short_form("대한상의"), Some(vec!["대한상공회의소"]));
         assert_eq!(
-            lex.short_form("산업부"),
-            Some(vec!["산업통상자원부", "산업통상부"])
+            lex.org.gazetteer.short_form("대한상의"),
+            Some(vec!["대한상공회의소"])
         );
-        assert!(lex.is_known_full_name("산업통상자원부"));
-        assert!(lex.short_form("산업통상자원부").is_none());
-        assert!(lex.is_known_full_name("국무조정실"));
+        assert_eq!(
+            lex.org.gazetteer.short_form("산업부"),
+            Some(vec!["산업통상부", "산업통상자원부"])
+        );
+        assert!(lex.org.gazetteer.knows("산업통상자원부"));
+        assert!(lex.org.gazetteer.short_form("산업통상자원부").is_none());
+        assert!(lex.org.gazetteer.knows("국무조정실"));
     }
 
     #[test]
     fn endings_are_found_longest_first() {
         let lex = lexicon();
         assert_eq!(
-            lex.org_suffixes("한국산업지능화협회").next(),
+            lex.org.suffixes("한국산업지능화협회").next(),
             Some(("협회", 1))
         );
-        assert_eq!(lex.org_suffixes("행정안전부").next(), Some(("부", 2)));
-        assert!(lex.org_not_endings.ending("관계부처").is_some());
+        assert_eq!(lex.org.suffixes("서울지방보훈청").next(), Some(("청", 2)));
+        assert!(lex.org.not_endings.ending("관계부처").is_some());
         assert!(lex.event_nouns.ending("공급기업 연합").is_none());
         assert!(lex.unit_suffixes.ends_longer("자치행정과"));
     }
@@ -459,11 +364,14 @@ mod tests {
             .title("수석연구위원", false)
             .place("가나다홀");
         let lex = Lexicon::new(&vocabulary);
-        assert_eq!(lex.short_form("가나바이오"), Some(vec!["가나다바이오"]));
-        assert!(lex.is_known_full_name("가나다바이오"));
+        assert_eq!(
+            lex.org.gazetteer.short_form("가나바이오"),
+            Some(vec!["가나다바이오"])
+        );
+        assert!(lex.org.gazetteer.knows("가나다바이오"));
         assert_eq!(lex.title_ending("수석연구위원"), Some("수석연구위원"));
         assert!(lex.places.contains("가나다홀"));
         // The embedded lexicon is untouched.
-        assert!(!lexicon().is_known_full_name("가나다바이오"));
+        assert!(!lexicon().org.gazetteer.knows("가나다바이오"));
     }
 }

@@ -10,6 +10,7 @@ use crate::analysis::Analysis;
 use crate::analysis::Segment;
 use crate::analysis::definitions::Definition;
 use crate::document::{BlockKind, Issuer, Organization};
+use crate::lexicon::OrgKind;
 
 /// The issuer, when the release names it.
 pub(crate) fn find(
@@ -92,12 +93,22 @@ fn first_government_body(cx: &Analysis<'_>) -> Option<String> {
             // `제157차 EDCF 기금운용위원회`: a numbered session is a meeting
             // the release reports on, not the body that issues it.
             let session = previous.starts_with('제') && previous.ends_with('차');
-            if !session
-                && is_org_name(cx, stem)
-                && ["부", "처", "청", "위원회", "실"]
-                    .iter()
-                    .any(|e| stem.ends_with(e))
-            {
+            // A body of the state the gazetteers know, or a local
+            // government named by its hall (`강진군청`; a bare `평창군` is
+            // often one of a list, `광주시교육청` another body, `나주시청에서`
+            // a venue): not a branch (`전남지부`) nor a body abroad
+            // (`가스·전력시장위원회`).
+            let state = match cx.lexicon.org.kind(stem) {
+                Some(OrgKind::State) => true,
+                Some(OrgKind::Metro | OrgKind::Local) => {
+                    let hall = ["시청", "군청", "구청", "도청"]
+                        .iter()
+                        .any(|e| stem.ends_with(e));
+                    hall && !cx.text(w.span).ends_with("에서")
+                }
+                _ => false,
+            };
+            if !session && is_org_name(cx, stem) && state {
                 return Some(stem.to_string());
             }
             if !stem.chars().all(|c| c.is_ascii_alphabetic()) {

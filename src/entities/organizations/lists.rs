@@ -90,6 +90,14 @@ fn org_list(cx: &Analysis<'_>, run: &[&[Word]]) -> Option<OrgList> {
         .iter()
         .filter(|w| is_org_name(cx, cx.text(w.stem)) || is_name_like(cx, w))
         .count();
+    // `선박검사, 운항관리 등 … 공공기관`: a list with no name in it, only
+    // common nouns, lists things.
+    let proper = items.iter().any(|w| {
+        w.stem_morphemes(cx)
+            .iter()
+            .any(|m| matches!(m.pos, Pos::NNP | Pos::SL | Pos::SN | Pos::Unknown))
+    });
+    let strong = strong && (named >= 1 || proper);
     if !(strong && names * 2 >= items.len() || (named >= 2 && named * 2 >= items.len())) {
         return None;
     }
@@ -114,7 +122,9 @@ fn is_item(cx: &Analysis<'_>, w: &Word, strong: bool) -> bool {
     if stem.chars().count() < 2
         || !stem.chars().any(char::is_alphabetic)
         || stem.starts_with(|c: char| c.is_ascii_digit())
-        || cx.lexicon.org_not_endings.ending(stem).is_some()
+        || cx.lexicon.org.not_endings.ending(stem).is_some()
+        || cx.lexicon.org.generic_names.contains(stem)
+        || is_category(cx, stem)
     {
         return false;
     }
@@ -123,6 +133,25 @@ fn is_item(cx: &Analysis<'_>, w: &Word, strong: bool) -> bool {
         return false;
     }
     is_org_name(cx, stem) || (strong && is_name_shaped(stem)) || is_name_like(cx, w)
+}
+
+/// `전문기관`, `5대 시중은행`: a kind of organisation, not one (a stem that
+/// ends with a noun counting organisations and is no name itself).
+fn is_category(cx: &Analysis<'_>, stem: &str) -> bool {
+    !is_org_name(cx, stem)
+        && [
+            "기관",
+            "기업",
+            "단체",
+            "업체",
+            "회사",
+            "사업자",
+            "제조사",
+            "통신사",
+            "은행",
+        ]
+        .iter()
+        .any(|n| stem.ends_with(n))
 }
 
 /// Letters, digits and the marks company names use, not too long.
@@ -165,6 +194,65 @@ pub(crate) fn is_name_like(cx: &Analysis<'_>, w: &Word) -> bool {
                 || m.pos == Pos::XSN
                 || m.pos == Pos::XPN
         })
+}
+
+/// Kinds of organisations a release names before a list of them in
+/// parentheses (`보훈단체(…)`, `5대 시중은행(…)`).
+const KINDS: &[&str] = &[
+    "단체",
+    "기관",
+    "기업",
+    "은행",
+    "업체",
+    "회사",
+    "사업자",
+    "통신사",
+    "제조사",
+    "출판사",
+    "플랫폼",
+];
+
+/// `보훈단체(재일학도의용군, 6‧25참전유공자회, 월남전참전유공자회)`, `5대
+/// 시중은행(KB국민, 하나, 신한, 우리, 농협)`: the names in parentheses after
+/// a kind of organisation, each item perhaps of words an interpunct joins.
+pub(crate) fn bracketed(cx: &Analysis<'_>, seg: Segment<'_>) -> Vec<Span> {
+    let ws = cx.words(seg.span);
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let stem = cx.text(w.stem);
+        if w.after != Some('(') || !KINDS.iter().any(|k| stem.ends_with(k)) {
+            continue;
+        }
+        let mut items: Vec<Span> = Vec::new();
+        let mut start: Option<Span> = None;
+        for n in ws.iter().skip(i + 1) {
+            let first = *start.get_or_insert(n.span);
+            match n.after {
+                Some(',' | ')') => {
+                    let item = Span::new(first.start, n.stem.end);
+                    start = None;
+                    if is_name_shaped(&cx.text(item).replace(['‧', '·', 'ㆍ'], "")) {
+                        items.push(item);
+                    } else {
+                        items.clear();
+                        break;
+                    }
+                    if n.after == Some(')') {
+                        break;
+                    }
+                }
+                Some('‧' | '·' | 'ㆍ') => {}
+                _ => {
+                    items.clear();
+                    break;
+                }
+            }
+        }
+        if items.len() >= 2 {
+            out.extend(items);
+        }
+    }
+    out
 }
 
 /// A numbered list of organisations: three or more inline list items of
