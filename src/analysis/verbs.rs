@@ -12,10 +12,17 @@ use crate::morph::{Morpheme, Pos};
 /// Whether an event verb (개최, 열리다, 갖다, 진행, 체결, 출범, 참석 …)
 /// comes in the rest of the sentence.
 pub(crate) fn event_follows(cx: &Analysis<'_>, after: &[Morpheme]) -> bool {
+    let mut previous: Option<&Morpheme> = None;
     for m in after.iter().take_while(|m| m.pos != Pos::SF).take(30) {
-        if is_event_verb(cx, m) {
+        // `첫 모임을 함께했다`: taking part.
+        let together = previous.is_some_and(|p| cx.text(p.span) == "함께")
+            && m.pos == Pos::VV
+            && !m.spaced
+            && cx.text(m.span).starts_with(['하', '했']);
+        if is_event_verb(cx, m) || together {
             return true;
         }
+        previous = Some(m);
         // A clause ends (`소장하고`, `밝혔다`): what follows is not about
         // this place.
         if matches!(m.last_pos, Pos::EC | Pos::EF) {
