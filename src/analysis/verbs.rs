@@ -178,7 +178,13 @@ pub(crate) fn held_by(cx: &Analysis<'_>, words: &[Word], i: usize) -> Option<Spa
         let running = is_running(cx, first)
             && event_word(cx, name).is_some_and(|(_, kind)| kind == EventWord::Noun);
         if !compound && (is_event_verb(cx, first) || running) || is_together(cx, w) {
-            return Some(w.span);
+            // `참석하지 못했다`, `개최하지 않는다`: not held.
+            let negated = cx.text(w.span).ends_with('지')
+                && words.get(k + 1).is_some_and(|n| {
+                    let t = cx.text(n.span);
+                    t.starts_with('못') || t.starts_with('않')
+                });
+            return (!negated).then_some(w.span);
         }
         // `협약식을 하고`: 하다 right after its object.
         if first.pos == Pos::VV && cx.text(first.span).starts_with(['하', '했']) && object {
