@@ -16,7 +16,7 @@ use crate::document::{
     Snippet,
 };
 use crate::entities::Facts;
-use crate::entities::attendees::Found as AttendeeFound;
+use crate::entities::attendees::{Found as AttendeeFound, Role as AttendeeRole};
 use crate::entities::commitments::{Actor, Found as CommitmentFound};
 use crate::entities::events::{Found as EventFound, Scope};
 
@@ -46,7 +46,7 @@ pub(crate) fn assemble(a: &Analysis<'_>, facts: Facts, doc: &mut Document) {
     for (id, org) in orgs.iter_mut().enumerate() {
         org.id = id;
     }
-    let people = merge_people(mentions, &orgs);
+    let mut people = merge_people(mentions, &orgs);
     let mut issuer = organizations.issuer;
     if let Some(issuer) = issuer.as_mut() {
         issuer.organization_id = org_id(&orgs, &issuer.name);
@@ -60,11 +60,11 @@ pub(crate) fn assemble(a: &Analysis<'_>, facts: Facts, doc: &mut Document) {
             })
             .cloned();
     }
+    let mut attendees = resolve_attendees(a, &attendees, &mut people, &orgs);
     let names = Names {
         people: &people,
         orgs: &orgs,
     };
-    let mut attendees = resolve_attendees(a, &attendees, &people, &orgs);
     for at in &mut attendees {
         at.entity = at
             .name
@@ -518,76 +518,403 @@ fn canonical<'o>(orgs: &'o [Organization], text: &str) -> Option<&'o str> {
         .map(|o| o.name.as_str())
 }
 
-/// The attendees of the items and clauses found: for each, the person or
-/// organisation named inside.
+/// The attendees of the items found: for each, the person named inside
+/// (or named elsewhere with the title the item gives, or by the item's
+/// own shape), else the organisation named inside as written, else the
+/// item itself when it looks like a name. Items that name nobody (a
+/// count, a general noun) are left out, and so is an attendee found twice.
+/// A person the people recogniser did not know (`주성관 고려대학교 …
+/// 교수`, `강나라(배우)`) joins `people`.
 fn resolve_attendees(
     a: &Analysis<'_>,
     found: &[AttendeeFound],
-    people: &[Person],
+    people: &mut Vec<Person>,
     orgs: &[Organization],
 ) -> Vec<Attendee> {
-    let mut out = Vec::new();
+    let mut out: Vec<Attendee> = Vec::new();
     for f in found {
-        match f {
-            AttendeeFound::Item { span, group, title } => {
-                out.push(attendee(
-                    a,
-                    people,
-                    orgs,
-                    *span,
-                    group.clone(),
-                    title.clone(),
-                ));
-            }
-            AttendeeFound::Present { clause } => {
-                let named: Vec<Span> = people
-                    .iter()
-                    .flat_map(|p| p.mentions.iter().map(|m| m.span))
-                    .filter(|s| clause.contains(*s))
-                    .collect();
-                let orgs_inside = orgs
-                    .iter()
-                    .flat_map(|o| o.mentions.iter().map(|m| m.span))
-                    .filter(|s| clause.contains(*s) && !named.iter().any(|p| p.contains(*s)));
-                let spans: Vec<Span> = named.iter().copied().chain(orgs_inside).collect();
-                for span in spans {
-                    out.push(attendee(a, people, orgs, span, None, None));
-                }
-            }
+        let Some(at) = attendee(a, f, people, orgs) else {
+            continue;
+        };
+        let key = |x: &Attendee| {
+            x.name
+                .clone()
+                .or_else(|| x.organization.clone())
+                .unwrap_or_else(|| x.mention.text.clone())
+        };
+        if !out.iter().any(|x| key(x) == key(&at)) {
+            out.push(at);
         }
     }
     out.sort_by_key(|a| a.mention.span);
-    out.dedup_by_key(|a| a.mention.span);
     out
 }
 
-/// One attendee from its item: the person found inside it, or a title with
-/// its organisation, or an organisation.
+/// The attendee of one item, if it names one.
 fn attendee(
     a: &Analysis<'_>,
-    people: &[Person],
+    f: &AttendeeFound,
+    people: &mut Vec<Person>,
     orgs: &[Organization],
-    item: Span,
-    group: Option<String>,
-    trailing_title: Option<String>,
-) -> Attendee {
+) -> Option<Attendee> {
+    let item = f.span;
+    let mentioned = |p: &&Person| p.mentions.iter().any(|m| item.contains(m.span));
     let person = people
         .iter()
-        .find(|p| p.mentions.iter().any(|m| item.contains(m.span)));
+        .find(mentioned)
+        .or_else(|| {
+            f.title
+                .as_deref()
+                .and_then(|t| person_by_title(a, people, orgs, item, t))
+        })
+        .map(|p| p.id);
+    let person = person.or_else(|| new_person(a, f, people, orgs));
+    let as_person = |p: &Person| Attendee {
+        mention: a.source.snippet(item),
+        group: f.group.clone(),
+        name: Some(p.name.clone()),
+        title: p.title.clone(),
+        organization: p.affiliation.clone(),
+        entity: None,
+    };
+    if let Some(p) = person.and_then(|i| people.get(i)) {
+        return Some(as_person(p));
+    }
+    let persons_only = matches!(
+        f.role,
+        AttendeeRole::Chair | AttendeeRole::Subject { orgs: false }
+    );
+    if persons_only {
+        return None;
+    }
+    if f.count {
+        return None;
+    }
+    // The organisation as the item writes it (`MS`, `수협`), under its full
+    // name when the form is one the release defines (`이하 과기정통부`); of
+    // several, the longest (`국가유산청 … 국립서울문화유산연구소`: the last
+    // when as long). A unit written after it stays (`한국노인인력개발원
+    // 광주전남본부`, `광주은행 담양지점`), and so does an item that is an
+    // organisation's name by its form where the mention is a piece of it.
+    let written: String = a.text(item).split_whitespace().collect();
+    let defined = |form: &str| {
+        a.definitions()
+            .iter()
+            .any(|d| d.alias.as_deref() == Some(form))
+    };
     let org = orgs
         .iter()
-        .flat_map(|o| o.mentions.iter().map(move |m| (m.span, &o.name)))
-        .filter(|(span, _)| item.contains(*span))
-        .min_by_key(|(span, _)| *span)
-        .map(|(_, name)| name.clone());
-    Attendee {
+        .flat_map(|o| o.mentions.iter().map(move |m| (m, o)))
+        .filter(|(m, _)| item.contains(m.span))
+        .max_by_key(|(m, _)| (m.text.chars().count(), m.span.start))
+        .map(|(m, o)| {
+            // `광주은행 담양지점`, `LG전자 베스트샵 담양점`: an organisation,
+            // then its unit.
+            let text = a.text(item).trim();
+            let first_named = text.split_whitespace().next().is_some_and(|w| {
+                a.lexicon.is_org_name(w)
+                    || o.mentions.iter().chain(std::iter::once(m)).any(|x| {
+                        x.span.start == item.start && x.text.split_whitespace().count() == 1
+                    })
+            });
+            let count = text.split_whitespace().count();
+            let unit = (2..=3).contains(&count)
+                && (first_named || m.span.start == item.start)
+                && UNITS.iter().any(|u| text.ends_with(u));
+            let form: String = m.text.split_whitespace().collect();
+            // `과학기술정보통신부` read as the piece `과학기술정보통`.
+            let piece = !a.text(item).trim().contains(' ') && written.starts_with(&form);
+            if unit {
+                a.text(item).to_string()
+            } else if written.len() > form.len() && (piece || a.lexicon.is_org_name(&written)) {
+                written.clone()
+            } else if defined(&m.text) {
+                o.name.clone()
+            } else {
+                m.text.clone()
+            }
+        });
+    // `국무총리(주재)`, `금융위원장`: a title alone names no organisation
+    // as the list writes it; the attendee keeps its title.
+    let written_title = a.text(item).split('(').next().unwrap_or("").trim();
+    let bare_title = f.title.as_deref() == Some(written_title);
+    let organization = match org {
+        _ if bare_title => None,
+        Some(o) => Some(o),
+        None if f.named => Some(without_title(a, a.text(item))),
+        None => return None,
+    };
+    Some(Attendee {
         mention: a.source.snippet(item),
-        group,
-        name: person.map(|p| p.name.clone()),
-        title: person.and_then(|p| p.title.clone()).or(trailing_title),
-        organization: person.and_then(|p| p.affiliation.clone()).or(org),
+        group: f.group.clone(),
+        name: None,
+        title: f.title.clone(),
+        organization,
         entity: None,
+    })
+}
+
+/// Endings of the units of an organisation written after its name.
+const UNITS: &[&str] = &[
+    "사무국",
+    "본부",
+    "지부",
+    "지사",
+    "지점",
+    "점",
+    "지회",
+    "지청",
+    "분원",
+    "사업소",
+    "출장소",
+    "센터",
+    "팀",
+    "과",
+    "국",
+    "실",
+    "단",
+];
+
+/// `주하갓냐출장소장`: an organisation named by the title of its head, the
+/// title left out when what stays is an organisation's name.
+fn without_title(a: &Analysis<'_>, text: &str) -> String {
+    let text = text.trim();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for n in 1..=3 {
+        let Some(&(at, _)) = chars.len().checked_sub(n).and_then(|i| chars.get(i)) else {
+            break;
+        };
+        let (rest, title) = text.split_at(at);
+        if a.lexicon.title_ending(title) == Some(title) && a.lexicon.is_org_name(rest) {
+            return rest.to_string();
+        }
     }
+    text.to_string()
+}
+
+/// The one person of the document with the title an item gives
+/// (`국무총리(주재)`, `전기위원회 위원장`, `범정부 생명지킴본부장`), of the
+/// organisation the item names when it names one.
+fn person_by_title<'p>(
+    a: &Analysis<'_>,
+    people: &'p [Person],
+    orgs: &[Organization],
+    item: Span,
+    title: &str,
+) -> Option<&'p Person> {
+    let compact: String = a.text(item).split_whitespace().collect();
+    let compact = compact.split('(').next().unwrap_or(&compact).to_string();
+    let titled: Vec<&Person> = people
+        .iter()
+        .filter(|p| {
+            p.title
+                .as_deref()
+                .is_some_and(|t| t == title || (t.chars().count() >= 2 && compact.ends_with(t)))
+        })
+        .collect();
+    let named: Vec<&Organization> = orgs
+        .iter()
+        .filter(|o| o.mentions.iter().any(|m| item.contains(m.span)))
+        .collect();
+    let of_org: Vec<&Person> = titled
+        .iter()
+        .copied()
+        .filter(|p| {
+            p.affiliation
+                .as_deref()
+                .is_some_and(|af| named.iter().any(|o| o.name == af))
+        })
+        .collect();
+    // The one so titled, when of no organisation or of one the item names
+    // in part (`범정부 생명지킴본부장` for the 본부장 of 생명지킴추진본부).
+    let related = |p: &Person| {
+        p.affiliation.as_deref().is_none_or(|af| {
+            named.is_empty()
+                || named
+                    .iter()
+                    .any(|o| o.name.contains(af) || af.contains(o.name.as_str()))
+        })
+    };
+    match (of_org.as_slice(), titled.as_slice()) {
+        ([one], _) => Some(one),
+        ([], [one]) if related(one) => Some(one),
+        _ => None,
+    }
+}
+
+/// Words for what a person named in an attendee list does (`강나라(배우)`),
+/// and religious titles written onto the name (`범정스님`).
+const OCCUPATIONS: &[&str] = &[
+    "가수",
+    "배우",
+    "방송인",
+    "강사",
+    "작가",
+    "개그맨",
+    "코미디언",
+    "아나운서",
+    "감독",
+    "선수",
+    "모델",
+    "크리에이터",
+    "유튜버",
+    "화가",
+    "시인",
+    "소설가",
+    "성우",
+    "셰프",
+    "요리사",
+    "스님",
+    "신부",
+    "목사",
+    "교수",
+    "연구원",
+    "의사",
+    "변호사",
+];
+
+/// A person the item names by its shape when the people recogniser found
+/// none inside: a spaced name (`허  진 이화여대 … 교수`), a name before an
+/// organisation and a title (`주성관 고려대학교 … 교수`), a name with what
+/// the person does in brackets (`HYNN(박혜원)(가수)`, `강나라(배우)`), or a
+/// name with a religious title (`범정스님`). The person joins `people`.
+fn new_person(
+    a: &Analysis<'_>,
+    f: &AttendeeFound,
+    people: &mut Vec<Person>,
+    orgs: &[Organization],
+) -> Option<usize> {
+    let item = f.span;
+    let (span, name, title) = if f.person {
+        (item, a.text(item).to_string(), None)
+    } else {
+        shaped_name(a, item, orgs)?
+    };
+    if let Some(p) = people.iter().find(|p| p.name == name) {
+        return Some(p.id);
+    }
+    let affiliation = orgs
+        .iter()
+        .find(|o| o.mentions.iter().any(|m| item.contains(m.span)));
+    let id = people.len();
+    people.push(Person {
+        mention: a.source.snippet(span),
+        name,
+        title,
+        affiliation: affiliation.map(|o| o.name.clone()),
+        affiliation_id: affiliation.map(|o| o.id),
+        id,
+        mentions: vec![a.source.snippet(span)],
+    });
+    Some(id)
+}
+
+/// The name an item's shape gives, with where it is and the title (see
+/// [`new_person`]).
+fn shaped_name(
+    a: &Analysis<'_>,
+    item: Span,
+    orgs: &[Organization],
+) -> Option<(Span, String, Option<String>)> {
+    let text = a.text(item);
+    let is_org = |s: Span| {
+        orgs.iter()
+            .flat_map(|o| o.mentions.iter())
+            .any(|m| m.span.start < s.end && s.start < m.span.end)
+            || a.lexicon.is_org_name(a.text(s))
+    };
+    let syllable = |c: char| ('가'..='힣').contains(&c);
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let title_at_end = words.last().is_some_and(|(_, w)| {
+        a.lexicon
+            .title_ending(w)
+            .is_some_and(|t| t.chars().count() >= 2)
+    });
+    // `허  진 …`, `이 형 석 …`: single syllables, the first a surname.
+    let singles: Vec<&(usize, &str)> = words
+        .iter()
+        .take_while(|(_, w)| w.chars().count() == 1 && w.chars().all(syllable))
+        .take(3)
+        .collect();
+    if let ([(s, first), .., (e, last)], true) = (singles.as_slice(), title_at_end) {
+        if singles.len() >= 2 && a.lexicon.is_surname(first) {
+            let span = Span::new(item.start + s, item.start + e + last.len());
+            let name: String = singles.iter().map(|(_, w)| *w).collect();
+            return Some((span, name, last_title(a, &words)));
+        }
+    }
+    // `주성관 고려대학교 전기전자공학부 교수`, `손은아 센터장`.
+    // Three syllables (four with a surname of two): a shorter word with a
+    // title (`국내 출판사`) is too often no name.
+    let name_like = |w: &str, s: Span| {
+        let n = w.chars().count();
+        (n == 3 || (n == 4 && w.get(..6).is_some_and(|s| a.lexicon.is_surname(s))))
+            && w.chars().all(syllable)
+            && a.lexicon.starts_with_surname(w)
+            && a.lexicon.title_ending(w).is_none()
+            && !a.lexicon.not_names.contains(w)
+            && !is_org(s)
+    };
+    let word_span = |(s, w): &(usize, &str)| Span::new(item.start + s, item.start + s + w.len());
+    if let (Some(first), true) = (words.first(), title_at_end && words.len() >= 2) {
+        let span = word_span(first);
+        let second_ok = words.len() == 2 || words.get(1).is_some_and(|w| is_org(word_span(w)));
+        if name_like(first.1, span) && second_ok {
+            return Some((span, first.1.to_string(), last_title(a, &words)));
+        }
+    }
+    // `행정안전부 재난안전관리본부장 김광용`: a name after its title.
+    if let [.., before, last] = words.as_slice() {
+        let span = word_span(last);
+        if a.lexicon.title_ending(before.1).is_some() && name_like(last.1, span) {
+            return Some((span, last.1.to_string(), Some(before.1.to_string())));
+        }
+    }
+    // `HYNN(박혜원)(가수)`, `강나라(배우)`.
+    if let Some(open) = text.find('(') {
+        let head = text.get(..open).unwrap_or("").trim();
+        let last_bracket = text
+            .rsplit('(')
+            .next()
+            .map(|b| b.trim_end_matches(')'))
+            .unwrap_or("");
+        let span = Span::new(item.start, item.start + head.len());
+        if !head.is_empty()
+            && !head.contains(' ')
+            && head.chars().count() <= 12
+            && text.ends_with(')')
+            && OCCUPATIONS.contains(&last_bracket)
+            && !is_org(span)
+        {
+            return Some((span, head.to_string(), Some(last_bracket.to_string())));
+        }
+    }
+    // `범정스님`.
+    if let [(_, only)] = words.as_slice() {
+        for t in ["스님"] {
+            if let Some(name) = only.strip_suffix(t).filter(|n| n.chars().count() >= 2) {
+                let span = Span::new(item.start, item.start + name.len());
+                return Some((span, name.to_string(), Some(t.to_string())));
+            }
+        }
+    }
+    None
+}
+
+/// The title an item ends with.
+fn last_title(a: &Analysis<'_>, words: &[(usize, &str)]) -> Option<String> {
+    words
+        .last()
+        .filter(|(_, w)| a.lexicon.title_ending(w).is_some())
+        .map(|(_, w)| w.to_string())
 }
 
 /// The events with their date, times, venue and attendees read from their

@@ -62,7 +62,7 @@ pub(crate) fn all(a: &Analysis<'_>) -> Vec<Field> {
 /// value up to the next bullet or cell border.
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[\s‣▸▪•*])[(\[<]?\s*(?P<label>일\s*시\s*(?:[/ㆍ·,]|및)\s*장\s*소|일\s*시|장\s*소|주\s*최|주\s*관|참\s*석\s*자?)\s*(?:[)\]>]|[:：])\s*(?P<value>[^‣▸▪•|\n]*)",
+        r"(?:^|[\s‣▸▪•*￭▴▲▶◦●■□○])[(\[<]?\s*(?P<label>일\s*시\s*(?:[/ㆍ·,]|및)\s*장\s*소|일\s*시|장\s*소|주\s*최|주\s*관|참\s*석\s*(?:자|기관|대상)?)\s*(?:[)\]>]|[:：])\s*(?P<value>[^‣▸▪•￭▴▲▶◦●■□○|\n]*)",
     )
     .expect("field pattern")
 });

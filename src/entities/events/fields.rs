@@ -190,7 +190,9 @@ fn name_in(cx: &Analysis<'_>, block: &Block) -> Option<(Span, String)> {
         }
     }
     let at = text.find("개요")?;
-    let head = text.get(..at)?;
+    // `붙임1 |  | 전력 거버넌스 포럼 개요`: the cell that holds it.
+    let cell = text.get(..at)?.rfind('|').map_or(0, |i| i + 1);
+    let head = text.get(cell..at)?;
     let trimmed = head
         .trim_start_matches(|c: char| c.is_whitespace() || "【[<〈(".contains(c))
         .trim_end();
@@ -199,6 +201,7 @@ fn name_in(cx: &Analysis<'_>, block: &Block) -> Option<(Span, String)> {
         return None;
     }
     let start = block.span.start
+        + cell
         + (head.len()
             - head
                 .trim_start_matches(|c: char| c.is_whitespace() || "【[<〈(".contains(c))

@@ -3,13 +3,16 @@
 //! ```text
 //! 한국산업지능화협회가 주최한 「산업 디지털 전환 페스티벌」에서
 //! … 관계기관 간담회를 개최하였다      … 코트라 본사에서 협약식을 갖고
-//! ‘제1회 특별성과 포상식’을 … 진행했다
+//! ‘제1회 특별성과 포상식’을 … 진행했다   제26차 재외동포정책위원회의 심의
 //! ```
 //!
 //! A name counts as an event only when it takes place in the sentence: an
-//! event verb follows it (개최, 열리다, 갖다, 진행, 출범 …) or a participle
-//! before it says so (`주최한`, `열린`, `개최된`). A noun that merely ends
-//! in 회의 is not an event.
+//! event verb follows it (개최, 열리다, 갖다, 진행, 실시, 출범 …), a
+//! participle before it says so (`주최한`, `열린`, `개최된`), or its round
+//! is written (`제5회`, `제3차`). A noun that merely ends in 회의 is not an
+//! event. The name runs back from its event noun over the words that
+//! modify it: nouns, rounds and years, joined words (`민-관`), an attached
+//! bracket (`편지(불법 스팸)`) and quoted parts (`‘…’ 협약식`).
 
 use std::sync::LazyLock;
 
@@ -18,21 +21,29 @@ use regex::Regex;
 use super::{Found, Scope, event};
 use crate::Span;
 use crate::analysis::Analysis;
-use crate::analysis::verbs::{event_follows, is_event_verb};
-use crate::analysis::words::eojeol_start;
+use crate::analysis::verbs::{EventWord, event_follows, event_word, held_after, held_by};
+use crate::analysis::words::Word;
 use crate::morph::{Morpheme, Pos};
 
-/// A quoted name: `「…」`, `｢…｣`, `『…』`, `‘…’`, `“…”`, `'…'`.
+/// A quoted name: `「…」`, `｢…｣`, `『…』`, `‘…’`, `“…”`, `'…'`, `"…"`.
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?:「(?P<a>[^」]{2,60})」|｢(?P<b>[^｣]{2,60})｣|『(?P<c>[^』]{2,60})』|‘(?P<d>[^’]{2,60})’|“(?P<e>[^”]{2,60})”|'(?P<f>[^']{2,60})')"#)
+    Regex::new(r#"(?:「(?P<a>[^」]{2,60})」|｢(?P<b>[^｣]{2,60})｣|『(?P<c>[^』]{2,60})』|‘(?P<d>[^’]{2,60})’|“(?P<e>[^”]{2,60})”|'(?P<f>[^']{2,60})'|"(?P<g>[^"]{2,60})")"#)
         .expect("quoted pattern")
 });
 
 /// A participle right before a name that says the event takes place:
-/// `주최한 `, `주관하는 `, `열린 `, `개최된 `, `개최하는 `.
+/// `주최한 `, `주관하는 `, `열린 `, `개최된 `, `이어진 `, `참석한 `.
 static TAKES_PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:주최|주관|개최)(?:한|하는|된|되는|할)\s*$|(?:열린|열리는|열릴)\s*$")
-        .expect("participle pattern")
+    Regex::new(
+        r"(?:주최|주관|개최|진행|참석|참가)(?:한|하는|된|되는|할)\s*$|(?:열린|열리는|열릴|이어진|마련된)\s*$",
+    )
+    .expect("participle pattern")
+});
+
+/// A round written before or inside a name: `제5회`, `제 63 회`, `6차`,
+/// `제15기` (`연 2회` counts, it is no round).
+static ROUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(?:제\s*\d+\s*(?:회|차|기)|\d+\s*차)(?:\s|$)").expect("round")
 });
 
 /// Words that point at an event rather than name it (`이번 간담회`).
@@ -40,6 +51,7 @@ const POINTERS: &[&str] = &[
     "이번",
     "이날",
     "금번",
+    "금일",
     "당일",
     "동",
     "본",
@@ -48,53 +60,159 @@ const POINTERS: &[&str] = &[
     "같은",
     "가운데",
     "등",
+    "올해",
+    "금년",
+    "내년",
+    "지난해",
+    "매년",
+    "매월",
+    "각",
+    "및",
+    "또",
+    "또한",
+    "한편",
+    "특히",
+    "이어",
+    "아울러",
+    "그리고",
+    "아래",
+    "하에",
 ];
+
+/// Event nouns too general to be a name on their own: they name an event
+/// only with a modifier (`의류 할인행사`, `‘긴급 점검’`).
+const GENERIC_HEADS: &[&str] = &[
+    "행사", "교육", "주간", "공연", "점검", "모임", "토크", "데이", "공모", "대회", "강연", "단속",
+    "위크", "장터", "마켓", "캠프",
+];
+
+/// Words that make a general event noun no more a name (`문화행사`,
+/// `부대행사`, `체험행사`).
+const GENERIC_MODIFIERS: &[&str] = &[
+    "문화", "부대", "기념", "체험", "홍보", "축하", "연계", "각종", "특별", "현장", "관련", "지역",
+    "관내", "주요", "개별", "합동", "정기", "수시", "사전", "사후",
+];
+
+/// Whether a word is a general event noun, alone or with a general
+/// modifier.
+fn is_generic(word: &str) -> bool {
+    GENERIC_HEADS.contains(&word)
+        || GENERIC_HEADS.iter().any(|h| {
+            word.strip_suffix(h)
+                .is_some_and(|m| GENERIC_MODIFIERS.contains(&m))
+        })
+}
 
 /// The events named in `span`.
 pub(super) fn mentions(cx: &Analysis<'_>, span: Span) -> Vec<Found> {
-    let morphemes = cx.morphemes(span);
+    let words = cx.words(span);
+    let quotes = quoted(cx, span);
     let mut out = Vec::new();
-    let text = cx.text(span);
-    let mut quoted_spans = Vec::new();
-    for caps in QUOTED.captures_iter(text) {
-        let Some(name) = ["a", "b", "c", "d", "e", "f"]
-            .iter()
-            .find_map(|n| caps.name(n))
-        else {
-            continue;
-        };
-        let whole = caps.get(0).map_or(name.start()..name.end(), |m| m.range());
-        let inner = Span::new(span.start + name.start(), span.start + name.end());
-        quoted_spans.push(Span::new(span.start + whole.start, span.start + whole.end));
-        let before = text.get(..whole.start).unwrap_or("");
-        let noun = ends_in_event_noun(cx, name.as_str());
-        let after = after(&morphemes, span.start + whole.end);
-        // A quoted name is a name: an event verb anywhere in its clause
-        // will do (`‘…포상식’을 지난 10일 …에서 진행했다`).
-        let held = takes_place(cx, after) || event_follows(cx, after);
-        if TAKES_PLACE_BEFORE.is_match(before) || (noun && held) {
-            out.push(found(cx, span, inner, name.as_str().to_string()));
+    for q in &quotes {
+        if let Some(found) = quoted_event(cx, span, &words, q) {
+            out.push(found);
         }
     }
-    for (i, m) in morphemes.iter().enumerate() {
-        if quoted_spans.iter().any(|q| q.contains(m.span)) || !is_event_word_end(cx, &morphemes, i)
-        {
+    for (i, w) in words.iter().enumerate() {
+        if quotes.iter().any(|q| q.whole.contains(w.span)) {
             continue;
         }
-        let rest = morphemes.get(i + 1..).unwrap_or_default();
-        let before = cx.text(Span::new(span.start, name_start(cx, &morphemes, i)));
-        if takes_place(cx, rest) || TAKES_PLACE_BEFORE.is_match(before) {
-            let name = Span::new(name_start(cx, &morphemes, i), m.span.end);
-            out.push(found(cx, span, name, cx.text(name).to_string()));
+        let Some((end, kind)) = event_word(cx, w) else {
+            continue;
+        };
+        let start = name_start(cx, span, &words, &quotes, w.span.start);
+        let name = Span::new(start, end.end);
+        let text = cx.text(name);
+        let round = ROUND.is_match(text);
+        if kind == EventWord::Committee && !round {
+            continue;
+        }
+        let compact: String = text.split_whitespace().collect();
+        if is_generic(&compact) {
+            continue;
+        }
+        let before = cx.text(Span::new(span.start, start));
+        if round || held_after(cx, &words, i) || TAKES_PLACE_BEFORE.is_match(before) {
+            out.push(found(cx, span, name));
         }
     }
     out.sort_by_key(|f| f.event.mention.span);
     out
 }
 
-/// Whether `name` ends in a word for an event.
-fn ends_in_event_noun(cx: &Analysis<'_>, name: &str) -> bool {
-    cx.lexicon.event_nouns.ending(name.trim_end()).is_some()
+/// A pair of quote marks and the name inside.
+struct Quote {
+    /// With its marks.
+    whole: Span,
+    /// Without them.
+    inner: Span,
+}
+
+/// The quoted names of `span`.
+fn quoted(cx: &Analysis<'_>, span: Span) -> Vec<Quote> {
+    let text = cx.text(span);
+    QUOTED
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let inner = ["a", "b", "c", "d", "e", "f", "g"]
+                .iter()
+                .find_map(|n| caps.name(n))?;
+            // `(‘13.12.) 및 … (’19.7.)`: marks of years, not a quote.
+            let s = inner.as_str();
+            if s.matches('(').count() != s.matches(')').count() {
+                return None;
+            }
+            let whole = caps.get(0)?;
+            Some(Quote {
+                whole: Span::new(span.start + whole.start(), span.start + whole.end()),
+                inner: Span::new(span.start + inner.start(), span.start + inner.end()),
+            })
+        })
+        .collect()
+}
+
+/// A quoted name that is an event: one held right after it
+/// (`‘네트워킹 데이’를 열어`), one ending in an event noun held later in its
+/// clause (`‘…포상식’을 지난 10일 …에서 진행했다`), or one a participle
+/// before it says takes place. A quoted name with an event noun after it
+/// (`‘…사업’ 협약식`) is that noun's event, found with it.
+fn quoted_event(cx: &Analysis<'_>, span: Span, words: &[Word], q: &Quote) -> Option<Found> {
+    let inside: Vec<usize> = (0..words.len())
+        .filter(|&k| words.get(k).is_some_and(|w| q.inner.contains(w.span)))
+        .collect();
+    let last = *inside.last()?;
+    let next = words.get(last + 1);
+    if next.is_some_and(|n| {
+        cx.text(Span::new(q.whole.end, n.span.start))
+            .trim()
+            .is_empty()
+            && event_word(cx, n).is_some()
+    }) {
+        return None;
+    }
+    let noun = words.get(last).and_then(|w| event_word(cx, w)).is_some();
+    let morphemes = cx.morphemes(span);
+    let rest = after(&morphemes, q.whole.end);
+    // `‘…지원단’을 출범`: a body set up, not an event held.
+    let verb = held_by(cx, words, last).map(|v| cx.text(v));
+    let setup = verb.is_some_and(|v| {
+        ["출범", "개소", "체결", "공개"]
+            .iter()
+            .any(|s| v.starts_with(s))
+    });
+    let held = (verb.is_some() && (noun || !setup)) || (noun && event_follows(cx, rest));
+    let start = name_start(cx, span, words, &[], q.whole.start);
+    let before = cx.text(Span::new(span.start, start));
+    let round = ROUND.is_match(cx.text(Span::new(start, q.whole.end)));
+    if !(held || TAKES_PLACE_BEFORE.is_match(before) || (noun && round)) {
+        return None;
+    }
+    let name = if start == q.whole.start {
+        q.inner
+    } else {
+        Span::new(start, q.whole.end)
+    };
+    Some(found(cx, span, name))
 }
 
 /// The morphemes from byte `at` on.
@@ -103,116 +221,111 @@ fn after(morphemes: &[Morpheme], at: usize) -> &[Morpheme] {
     morphemes.get(i..).unwrap_or_default()
 }
 
-/// Whether the event takes place right after its name: at most a
-/// particle or two, then an event verb (`간담회를 개최`, `포럼이 열렸다`,
-/// `협약식을 갖고`, `간담회 개최`).
-fn takes_place(cx: &Analysis<'_>, rest: &[Morpheme]) -> bool {
-    let mut between = 0;
-    for m in rest.iter().take(7) {
-        if is_event_verb(cx, m) {
-            return true;
-        }
-        // Particles, and a word or two of when (`매월`, `4월에`, `함께`).
-        let when = matches!(m.pos, Pos::MAG | Pos::SN | Pos::NNBC)
-            || (m.pos == Pos::NNG && WHEN_WORDS.contains(&cx.text(m.span)));
-        // `포럼’이 개최된`: ko-dic reads the subject particle as the copula.
-        let mark =
-            matches!(m.pos, Pos::SSC | Pos::SY | Pos::SC) || (m.pos == Pos::VCP && !m.spaced);
-        if !(m.pos.is_particle() || mark || when) {
-            return false;
-        }
-        between += 1;
-        if between > 5 {
-            return false;
-        }
-    }
-    false
-}
-
-/// Nouns of frequency that may stand between an event and its verb.
-const WHEN_WORDS: &[&str] = &[
-    "매월", "매년", "매주", "매일", "정기", "연례", "공동", "이날", "당일",
-];
-
-/// Whether morpheme `i` ends a word that ends in an event noun (the next
-/// morpheme is spaced, a particle or punctuation).
-fn is_event_word_end(cx: &Analysis<'_>, morphemes: &[Morpheme], i: usize) -> bool {
-    let Some(m) = morphemes.get(i) else {
-        return false;
-    };
-    if !matches!(m.pos, Pos::NNG | Pos::NNP) {
-        return false;
-    }
-    let ends_word = morphemes
-        .get(i + 1)
-        .is_none_or(|n| n.spaced || !n.pos.is_noun());
-    let word_start = eojeol_start(morphemes, i)
-        .and_then(|j| morphemes.get(j))
-        .map_or(m.span.start, |w| w.span.start);
-    let word = cx.text(Span::new(word_start, m.span.end));
-    ends_word
-        && cx.lexicon.event_nouns.ending(word).is_some()
-        && !matches!(word, "행사" | "교육" | "주간")
-}
-
-/// Where the name of the event ending at morpheme `i` starts: back over
-/// whole words of nouns (`재정집행 점검회의`, `제3차 비상고용노동상황
-/// 점검회의`), stopping at particles, endings, dates and pointer words.
-fn name_start(cx: &Analysis<'_>, morphemes: &[Morpheme], i: usize) -> usize {
-    let mut start = morphemes.get(i).map_or(0, |m| m.span.start);
-    let mut words = 0;
-    let run = morphemes.get(..=i).unwrap_or_default();
-    for (j, m) in run.iter().enumerate().rev() {
-        let text = cx.text(m.span);
-        // `민-관` reads 관 as a particle: after a joining mark it is a word.
-        let joined = !m.spaced
-            && j > 0
-            && run
-                .get(j - 1)
-                .is_some_and(|p| !p.spaced && is_joiner(cx.text(p.span)));
-        let nounish = matches!(
-            m.pos,
-            Pos::NNG
-                | Pos::NNP
-                | Pos::SL
-                | Pos::SN
-                | Pos::SH
-                | Pos::XSN
-                | Pos::XPN
-                | Pos::NNBC
-                | Pos::Unknown
-        );
-        let dot = !m.spaced && is_joiner(text);
-        if !(nounish || dot || joined)
-            || POINTERS.contains(&text)
-            || (m.pos == Pos::NNBC && matches!(text, "일" | "월" | "시"))
-        {
+/// Where the name whose last word starts at byte `from` starts: back over
+/// modifying words (nouns, rounds, years), joining marks, an attached
+/// bracket and quoted parts, stopping at particles, verbs, dates and
+/// pointer words, and after eight words.
+fn name_start(
+    cx: &Analysis<'_>,
+    span: Span,
+    words: &[Word],
+    quotes: &[Quote],
+    from: usize,
+) -> usize {
+    let mut start = from;
+    let mut count = 0;
+    while count < 10 && start > span.start {
+        let before = cx.text(Span::new(span.start, start));
+        let trimmed = before.trim_end();
+        let spaced = trimmed.len() < before.len();
+        let at = span.start + trimmed.len();
+        let Some(c) = trimmed.chars().last() else {
             break;
-        }
-        start = m.span.start;
-        if m.spaced {
-            words += 1;
-            if words >= 6 {
-                break;
+        };
+        if let Some(q) = quotes.iter().find(|q| q.whole.end == at) {
+            start = q.whole.start;
+            continue;
+        } else if c == ')' {
+            match attached_bracket(trimmed) {
+                Some(open) => start = span.start + open,
+                None => break,
+            }
+            continue;
+        } else if matches!(c, '·' | 'ㆍ' | '‧' | '․' | '-' | '∙') && !spaced {
+            start = at - c.len_utf8();
+            continue;
+        } else {
+            match words.iter().rfind(|w| w.span.end == at) {
+                Some(w) if is_name_word(cx, w) => start = w.span.start,
+                _ => break,
             }
         }
+        count += 1;
     }
-    // Start at a word boundary: a run cut inside a word starts after it.
     start
 }
 
-/// `·`, `-`: marks joining two words of a name (`민-관`, `관세·물류`).
-fn is_joiner(text: &str) -> bool {
-    matches!(text, "·" | "‧" | "ㆍ" | "-")
+/// `편지(불법 스팸)`: where a bracket that closes at the end of `text`
+/// opens, when it is attached to a word before it and short.
+fn attached_bracket(text: &str) -> Option<usize> {
+    let open = text.rfind('(')?;
+    let inner = text.get(open + 1..text.len() - 1)?;
+    let attached = text
+        .get(..open)
+        .and_then(|t| t.chars().last())
+        .is_some_and(|c| c.is_alphanumeric());
+    (attached && inner.chars().count() <= 20 && !inner.contains(['(', ',']) && !has_date(inner))
+        .then_some(open)
+}
+
+/// Whether `text` holds a date or a time (`13일`, `14:00`).
+fn has_date(text: &str) -> bool {
+    static DATE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d\s*(?:월|일|시|분|:)|\d\.\s*\d").expect("date"));
+    DATE.is_match(text)
+}
+
+/// Whether a word can modify an event's name: nouns without a particle
+/// (a particle after a joining mark is a misread, `민․관`), no verb, no
+/// date or time of day, no pointer word.
+fn is_name_word(cx: &Analysis<'_>, w: &Word) -> bool {
+    let text = cx.text(w.span);
+    let stem = cx.text(w.stem);
+    let misread = stem.ends_with(['·', 'ㆍ', '‧', '․', '-']);
+    if (w.stem != w.span && !misread) || POINTERS.contains(&text) || has_date(text) {
+        return false;
+    }
+    if matches!(text, "오전" | "오후" | "오는" | "지난") {
+        return false;
+    }
+    // `이틀간`, `9개월간`: how long, not which.
+    if w.morphemes(cx)
+        .last()
+        .is_some_and(|m| matches!(m.pos, Pos::NNB | Pos::XSN) && cx.text(m.span) == "간")
+    {
+        return false;
+    }
+    let mut noun_before = false;
+    w.morphemes(cx).iter().all(|m| {
+        let ok = m.pos.is_name_part()
+            || m.pos == Pos::SY
+            || (misread && m.pos.is_particle())
+            // `꿈드림`: ko-dic reads an unknown compound as a noun and a
+            // participle.
+            || (noun_before && m.pos == Pos::VV && m.last_pos == Pos::ETM)
+            // `협의체`: a bound noun inside a compound.
+            || (noun_before && m.pos == Pos::NNB);
+        noun_before |= m.pos.is_noun();
+        ok
+    })
 }
 
 /// The event named at `name` in the block text `span`, situated in its
 /// sentence.
-fn found(cx: &Analysis<'_>, span: Span, name: Span, text: String) -> Found {
+fn found(cx: &Analysis<'_>, span: Span, name: Span) -> Found {
     let sentence = sentence_of(cx, span, name);
-    let mut e = event(cx, name, text.trim().to_string());
+    let mut e = event(cx, name, clean_name(cx.text(name)));
     e.hosts = hosts(cx, Span::new(sentence.start, name.end));
-    // `… 전문가들이 참석한 가운데 …를 개최`: who attends, in the same sentence.
     Found {
         event: e,
         from_fields: false,
@@ -223,6 +336,22 @@ fn found(cx: &Analysis<'_>, span: Span, name: Span, text: String) -> Found {
             attendees: vec![sentence],
         }],
     }
+}
+
+/// The name as the text writes it, without the quote marks around it or
+/// around a part of it (`‘2026년 … 사업’ 협약식` is `2026년 … 사업
+/// 협약식`); brackets of titles (`「…」`) inside it stay.
+pub(super) fn clean_name(text: &str) -> String {
+    let without: String = text
+        .chars()
+        .filter(|c| !matches!(c, '‘' | '’' | '“' | '”' | '"' | '\''))
+        .collect();
+    let trimmed = without.trim();
+    let outer = [('「', '」'), ('｢', '｣'), ('『', '』')]
+        .iter()
+        .find_map(|(o, c)| trimmed.strip_prefix(*o)?.strip_suffix(*c))
+        .filter(|inner| !inner.contains(['「', '｢', '『']));
+    outer.unwrap_or(trimmed).trim().to_string()
 }
 
 /// The sentence of `span` around `at`: cut at `다.` and other full stops
@@ -274,4 +403,31 @@ fn hosts(cx: &Analysis<'_>, span: Span) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_lose_their_quote_marks() {
+        assert_eq!(
+            clean_name("‘2026년 노인 일자리 선도모델 사업’ 협약식"),
+            "2026년 노인 일자리 선도모델 사업 협약식"
+        );
+        assert_eq!(clean_name("「AI 반도체 포럼」"), "AI 반도체 포럼");
+        assert_eq!(
+            clean_name("2026년 「도란도란 궁궐 가회(嘉會)」 상반기 시민강좌"),
+            "2026년 「도란도란 궁궐 가회(嘉會)」 상반기 시민강좌"
+        );
+    }
+
+    #[test]
+    fn rounds_are_read_inside_names() {
+        for name in ["제5회 정책협의회", "2026년 제 63 회 도서전", "6차 회의"] {
+            assert!(ROUND.is_match(name), "{name}");
+        }
+        assert!(!ROUND.is_match("2026년 정책협의회"));
+        assert!(!ROUND.is_match("연 2회 연수회"));
+    }
 }

@@ -36,11 +36,23 @@ pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<Found> {
             }
         }
     }
-    // A headline restates the body; its events count only when the body
-    // names none.
+    // A headline restates the body: its events count when the body names
+    // none, and otherwise only give a fuller name to the body's event
+    // (`‘…’ 토론회` for the body's `토론회`).
     if events.is_empty() {
         for found in headlines {
             add(&mut events, found);
+        }
+    } else {
+        for found in headlines {
+            if let Some(e) = events
+                .iter_mut()
+                .find(|e| same_event(&e.event.name, &found.event.name))
+            {
+                if fuller(&found.event.name, &e.event.name) {
+                    e.event.name = found.event.name;
+                }
+            }
         }
     }
     for found in fields::groups(cx, &events) {
@@ -84,32 +96,87 @@ pub(super) fn key(name: &str) -> String {
 }
 
 /// Adds `found`, or fills the event already found under the same name
-/// (one name containing the other: `비상고용노동상황 점검회의` and
-/// `제3차 비상고용노동상황점검회의`).
+/// (see [`same_event`]); the fuller name of the two is kept.
 fn add(events: &mut Vec<Found>, found: Found) {
-    let k = key(&found.event.name);
-    let same = events.iter_mut().find(|e| {
-        let other = key(&e.event.name);
-        !k.is_empty() && (other.contains(&k) || k.contains(&other))
-    });
+    let same = events
+        .iter_mut()
+        .find(|e| same_event(&e.event.name, &found.event.name));
     match same {
         // Fields win over a sentence, never over the fields read first.
         Some(e) if found.from_fields && !e.from_fields => {
             let mention = e.event.mention.clone();
             let name = e.event.name.clone();
             let old = std::mem::replace(&mut e.event, found.event);
-            e.event.mention = mention;
-            e.event.name = name;
+            if !fuller(&e.event.name, &name) {
+                e.event.mention = mention;
+                e.event.name = name;
+            }
             e.from_fields = true;
             let scopes = std::mem::replace(&mut e.scopes, found.scopes);
             e.scopes.extend(scopes);
             fill(&mut e.event, old);
         }
         Some(e) => {
+            if fuller(&found.event.name, &e.event.name) {
+                e.event.name = found.event.name.clone();
+                e.event.mention = found.event.mention.clone();
+            }
             fill(&mut e.event, found.event);
             e.scopes.extend(found.scopes);
         }
         None => events.push(found),
+    }
+}
+
+/// `2026`, `2026년`, `4월`: a word that dates a name.
+fn is_date_word(word: &str) -> bool {
+    let digits = word.trim_end_matches(['년', '월']);
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether `a` is a fuller name of the event named `b`: it holds `b` and
+/// more (`‘…’ 토론회` for `토론회`), or names its year where `b` names a
+/// month (`2026 동행축제` for `4월 동행축제`).
+fn fuller(a: &str, b: &str) -> bool {
+    let (ka, kb) = (key(a), key(b));
+    (ka.len() > kb.len() && ka.contains(&kb))
+        || (ka.len() != kb.len()
+            && undated(a) == undated(b)
+            && a.chars().count() > b.chars().count())
+}
+
+/// The name without its date words, in letters and digits.
+fn undated(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| !is_date_word(w))
+        .flat_map(|w| w.chars().filter(|c| c.is_alphanumeric()))
+        .collect()
+}
+
+/// Whether two names name one event: one contains the other
+/// (`비상고용노동상황 점검회의` and `제3차 비상고용노동상황점검회의`), or the
+/// shorter's head ends the longer's and its other words stand in the
+/// longer (`상반기 강좌` and `2026년 「…」 상반기 시민강좌`).
+fn same_event(a: &str, b: &str) -> bool {
+    let (ka, kb) = (key(a), key(b));
+    if ka.is_empty() || kb.is_empty() {
+        return false;
+    }
+    if ka.contains(&kb) || kb.contains(&ka) {
+        return true;
+    }
+    // `4월 동행축제` and `2026 동행축제`: the same event but for its date.
+    if undated(a) == undated(b) {
+        return true;
+    }
+    let (short, long) = if ka.len() <= kb.len() { (a, b) } else { (b, a) };
+    let short: Vec<&str> = short.split_whitespace().collect();
+    let long: Vec<&str> = long.split_whitespace().collect();
+    match (short.split_last(), long.last()) {
+        (Some((head, rest)), Some(last)) => {
+            !rest.is_empty() && last.ends_with(head) && rest.iter().all(|w| long.contains(w))
+        }
+        _ => false,
     }
 }
 
@@ -150,5 +217,17 @@ mod tests {
             "산업디지털전환페스티벌"
         );
         assert_eq!(key("민-관 합동 전략회의"), "민관합동전략회의");
+    }
+
+    #[test]
+    fn one_event_named_two_ways() {
+        assert!(same_event(
+            "상반기 강좌",
+            "2026년 「도란도란」 상반기 시민강좌"
+        ));
+        assert!(same_event("점검회의", "제3차 비상고용노동상황점검회의"));
+        assert!(!same_event("4월 동행축제", "상생콘서트"));
+        assert!(!same_event("개막식", "개막판매전"));
+        assert!(same_event("4월 동행축제", "2026 동행축제"));
     }
 }

@@ -36,8 +36,70 @@ pub(super) fn sentence_venues(
             continue;
         };
         if let Some(place) = place_before(cx, before, when) {
-            out.push(cx.source.snippet(place));
+            let place = without_area(cx, place);
+            // `전북대 알림의거리와 대학로 상점가 일원에서`: both are places.
+            if let Some(other) = coordinated(cx, before, place, when) {
+                push_parts(cx, other, out);
+            }
+            push_parts(cx, place, out);
         }
+    }
+}
+
+/// `대학로 상점가 일원`: the word for the area around a place is not part
+/// of it.
+fn without_area(cx: &Analysis<'_>, place: Span) -> Span {
+    let text = cx.text(place);
+    match ["일원", "일대"]
+        .iter()
+        .find_map(|w| text.strip_suffix(w).filter(|rest| rest.ends_with(' ')))
+    {
+        Some(rest) => Span::new(place.start, place.start + rest.trim_end().len()),
+        None => place,
+    }
+}
+
+/// The place joined to `place` by 와/과 right before it (`A와 B에서`), when
+/// it names a place too.
+fn coordinated(cx: &Analysis<'_>, before: &[Morpheme], place: Span, when: &[Span]) -> Option<Span> {
+    let i = before.partition_point(|m| m.span.start < place.start);
+    let j = i.checked_sub(1)?;
+    let joint = before.get(j)?;
+    if joint.pos != Pos::JC || joint.spaced {
+        return None;
+    }
+    let head = before.get(..j)?;
+    place_before(cx, head, when).map(|p| without_area(cx, p))
+}
+
+/// Adds `place`, or its parts when it joins places with a middle dot
+/// (`홍콩·싱가포르`): each part a place name by itself.
+fn push_parts(cx: &Analysis<'_>, place: Span, out: &mut Vec<Snippet>) {
+    let text = cx.text(place);
+    let parts: Vec<(usize, &str)> = text
+        .split(['·', 'ㆍ'])
+        .scan(0usize, |at, part| {
+            let start = *at;
+            *at += part.len() + '·'.len_utf8();
+            Some((start, part))
+        })
+        .collect();
+    let named = |part: &str| {
+        !part.is_empty()
+            && !part.contains(' ')
+            && (cx.lexicon.places.contains(part)
+                || cx
+                    .morphemes(place)
+                    .iter()
+                    .any(|m| cx.text(m.span) == part && m.class == Class::Place))
+    };
+    if parts.len() > 1 && parts.iter().all(|(_, p)| named(p)) {
+        for (start, part) in parts {
+            let span = Span::new(place.start + start, place.start + start + part.len());
+            out.push(cx.source.snippet(span));
+        }
+    } else {
+        out.push(cx.source.snippet(place));
     }
 }
 
@@ -83,9 +145,13 @@ fn place_before(cx: &Analysis<'_>, before: &[Morpheme], when: &[Span]) -> Option
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let head = cx.lexicon.place_heads.ending(&compact).is_some()
-        || cx.lexicon.places.ending(&compact).is_some();
-    let event = cx.lexicon.event_nouns.ending(&compact).is_some();
+    let compact = compact
+        .strip_suffix("일원")
+        .or_else(|| compact.strip_suffix("일대"))
+        .unwrap_or(&compact);
+    let head = cx.lexicon.place_heads.ending(compact).is_some()
+        || cx.lexicon.places.ending(compact).is_some();
+    let event = cx.lexicon.event_nouns.ending(compact).is_some();
     ((placey || head) && !event).then_some(span)
 }
 
@@ -119,12 +185,18 @@ fn is_name_word(cx: &Analysis<'_>, word: &[Morpheme], when: &[Span]) -> bool {
         return false;
     };
     let last = word.len().saturating_sub(1);
-    first.pos.is_name_part()
+    // `더플라자호텔` read as 더 (an adverb) and 플라자호텔.
+    let adverb_head = first.pos == Pos::MAG
+        && word
+            .get(1)
+            .is_some_and(|m| !m.spaced && matches!(m.pos, Pos::NNP | Pos::NNG));
+    (first.pos.is_name_part() || adverb_head)
         && word.iter().enumerate().all(|(i, m)| {
             // Inside a word between nouns, ko-dic's misreadings of an
             // unknown compound (`부산공동어시장` with 어 as an
             // interjection) are still part of it.
-            let inner = i > 0 && i < last && !m.pos.is_particle() && !is_ending(m.pos);
+            let inner = (i > 0 && i < last && !m.pos.is_particle() && !is_ending(m.pos))
+                || (i == 0 && adverb_head);
             (m.pos.is_name_part()
                 || m.pos == Pos::JKG
                 || m.pos == Pos::VCP
