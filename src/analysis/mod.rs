@@ -223,6 +223,12 @@ impl<'a> Analysis<'a> {
         )
     }
 
+    /// The morphemes of `span` when it lies in one line (a word), borrowed
+    /// from the line's cache; those of its first line otherwise.
+    pub(crate) fn morphemes_in_line(&self, span: Span) -> &[Morpheme] {
+        self.in_line(self.line_index(span.start), span)
+    }
+
     /// The morphemes of `span` analysed on its own, not cached: for a word
     /// of a line that is otherwise read without morphology (a table cell),
     /// where analysing the whole line would cost more than the word.

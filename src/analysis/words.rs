@@ -44,13 +44,15 @@ impl Word {
         cx.morphemes(self.stem)
     }
 
-    /// The morphemes of the whole word, particles and endings included;
-    /// read like [`Word::stem_morphemes`].
-    pub(crate) fn morphemes<'a>(&self, cx: &'a Analysis<'_>) -> Cow<'a, [Morpheme]> {
+    /// The morphemes of the whole word, particles and endings included,
+    /// from the analysis' cache of its line; none for a light word (a
+    /// table cell, a header row): rules that walk every word ask this,
+    /// and analysing each cell alone would cost more than the line.
+    pub(crate) fn morphemes<'a>(&self, cx: &'a Analysis<'_>) -> &'a [Morpheme] {
         if self.light {
-            return Cow::Owned(cx.analyse_alone(self.span));
+            return &[];
         }
-        cx.morphemes(self.span)
+        cx.morphemes_in_line(self.span)
     }
 }
 

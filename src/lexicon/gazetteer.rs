@@ -8,7 +8,9 @@
 //! release writes (`산업부`, `전남도`, `광운대`), and for the full name a
 //! short form stands for.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{WordSet, items, rows};
 
@@ -54,8 +56,14 @@ pub(crate) struct Gazetteer {
 }
 
 /// The key a form is indexed under: spaces do not count (`LG CNS`).
-fn key(form: &str) -> String {
-    form.chars().filter(|c| !c.is_whitespace()).collect()
+/// `form` without its spaces, borrowed when it has none (every word of
+/// every release is looked up).
+fn key(form: &str) -> Cow<'_, str> {
+    if form.contains(char::is_whitespace) {
+        Cow::Owned(form.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(form)
+    }
 }
 
 impl Gazetteer {
@@ -101,7 +109,7 @@ impl Gazetteer {
 
     /// Adds an organisation by its full name, or finds it when known.
     fn push(&mut self, name: &str, kind: OrgKind) -> usize {
-        if let Some(&at) = self.by_name.get(&key(name)) {
+        if let Some(&at) = self.by_name.get(key(name).as_ref()) {
             return at;
         }
         let index = self.orgs.len();
@@ -109,12 +117,12 @@ impl Gazetteer {
             name: name.to_string(),
             kind,
         });
-        self.by_name.insert(key(name), index);
+        self.by_name.insert(key(name).into_owned(), index);
         index
     }
 
     fn add_form(&mut self, form: &str, index: usize) {
-        let rows = self.by_form.entry(key(form)).or_default();
+        let rows = self.by_form.entry(key(form).into_owned()).or_default();
         if !rows.contains(&index) {
             rows.push(index);
         }
@@ -168,7 +176,7 @@ impl Gazetteer {
     /// The full names a form stands for, in gazetteer order (not the
     /// name itself).
     pub(crate) fn short_form(&self, form: &str) -> Option<Vec<&str>> {
-        let rows = self.by_form.get(&key(form))?;
+        let rows = self.by_form.get(key(form).as_ref())?;
         Some(
             rows.iter()
                 .filter_map(|&i| self.orgs.get(i).map(|o| o.name.as_str()))
@@ -178,14 +186,14 @@ impl Gazetteer {
 
     /// The organisation whose full name is `name`.
     pub(crate) fn by_name(&self, name: &str) -> Option<&KnownOrg> {
-        self.orgs.get(*self.by_name.get(&key(name))?)
+        self.orgs.get(*self.by_name.get(key(name).as_ref())?)
     }
 
     /// The organisation `text` names, by its full name or another form
     /// (the first listed).
     pub(crate) fn find(&self, text: &str) -> Option<&KnownOrg> {
         self.by_name(text).or_else(|| {
-            let at = *self.by_form.get(&key(text))?.first()?;
+            let at = *self.by_form.get(key(text).as_ref())?.first()?;
             self.orgs.get(at)
         })
     }
@@ -193,7 +201,7 @@ impl Gazetteer {
     /// Whether `text` is a name or a form of a known organisation.
     pub(crate) fn knows(&self, text: &str) -> bool {
         let k = key(text);
-        self.by_name.contains_key(&k) || self.by_form.contains_key(&k)
+        self.by_name.contains_key(k.as_ref()) || self.by_form.contains_key(k.as_ref())
     }
 
     /// The metropolitan government a bare region name stands for in a list

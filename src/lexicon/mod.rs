@@ -37,11 +37,17 @@ pub(crate) struct WordSet {
     /// The longest entry, in chars: endings longer than this need no
     /// lookup.
     max_chars: usize,
+    /// The last character of every entry: a word that ends otherwise ends
+    /// with no entry, found without hashing its suffixes (most words).
+    finals: HashSet<char>,
 }
 
 impl WordSet {
     fn insert(&mut self, word: &str) {
         self.max_chars = self.max_chars.max(word.chars().count());
+        if let Some(last) = word.chars().next_back() {
+            self.finals.insert(last);
+        }
         self.words.insert(word.to_string());
     }
 
@@ -50,14 +56,26 @@ impl WordSet {
         self.words.contains(word)
     }
 
+    /// Whether `word` may end with an entry: its last character ends one.
+    pub(crate) fn may_end(&self, word: &str) -> bool {
+        word.chars()
+            .next_back()
+            .is_some_and(|last| self.finals.contains(&last))
+    }
+
     /// The longest entry `word` ends with (the whole word included).
     pub(crate) fn ending<'w>(&self, word: &'w str) -> Option<&'w str> {
+        if !self.may_end(word) {
+            return None;
+        }
         suffixes(word, self.max_chars).find(|s| self.words.contains(*s))
     }
 
     /// Whether `word` ends with an entry and is longer than it.
     pub(crate) fn ends_longer(&self, word: &str) -> bool {
-        suffixes(word, self.max_chars).any(|s| s.len() < word.len() && self.words.contains(s))
+        self.may_end(word)
+            && suffixes(word, self.max_chars)
+                .any(|s| s.len() < word.len() && self.words.contains(s))
     }
 
     /// The entries, in no particular order.

@@ -2,7 +2,7 @@
 //! institutions, units, companies and branches, and the common words that
 //! end like them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::gazetteer::{Gazetteer, OrgKind};
 use super::{WordSet, rows, set, suffixes};
@@ -33,7 +33,7 @@ pub(crate) struct OrgLexicon {
 
 /// Rows of `ending <TAB> number`.
 fn endings(data: &'static str) -> (HashMap<String, usize>, WordSet) {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     let mut set = WordSet::default();
     for row in rows(data) {
         let (Some(ending), Some(min)) = (row.first(), row.get(1)) else {
@@ -62,7 +62,7 @@ impl OrgLexicon {
     pub(crate) fn embedded() -> OrgLexicon {
         let (suffixes, suffix_set) = endings(include_str!("org_suffixes.tsv"));
         let (units, unit_set) = endings(include_str!("unit_endings.tsv"));
-        let mut companies = HashMap::new();
+        let mut companies = HashMap::default();
         let mut company_set = WordSet::default();
         for row in rows(include_str!("company_endings.tsv")) {
             let Some(ending) = row.first() else { continue };
@@ -111,17 +111,26 @@ impl OrgLexicon {
     /// the marks names use, with some Hangul.
     fn name_shaped(stem: &str) -> bool {
         // `OO군의회`, `○○센터`: a name masked in an example.
-        !stem.contains("OO")
-            && !stem.contains('○')
-            && stem.chars().any(|c| ('가'..='힣').contains(&c))
-            && stem
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&' | '·' | 'ㆍ' | '‧'))
+        // Syllables and ASCII first: `char::is_alphanumeric` is a table
+        // lookup, and every candidate of every word is asked.
+        let mut hangul = false;
+        for c in stem.chars() {
+            if ('가'..='힣').contains(&c) {
+                hangul = true;
+            } else if !(c.is_ascii_alphanumeric()
+                || matches!(c, '.' | '&' | '·' | 'ㆍ' | '‧')
+                || (c != '○' && !c.is_ascii() && c.is_alphanumeric()))
+            {
+                return false;
+            }
+        }
+        hangul && !stem.contains("OO")
     }
 
     /// Whether `stem` names an institution by its ending.
     pub(crate) fn has_institution_ending(&self, stem: &str) -> bool {
-        if !Self::name_shaped(stem)
+        if !self.suffix_set.may_end(stem)
+            || !Self::name_shaped(stem)
             || self.not_endings.ending(stem).is_some()
             || self.generic_names.contains(stem)
         {
@@ -136,7 +145,8 @@ impl OrgLexicon {
     /// The unit ending of `stem` (`…과`, `…담당관실`), when it has one after a
     /// head long enough and is no common word that ends so.
     pub(crate) fn unit_ending<'s>(&self, stem: &'s str) -> Option<&'s str> {
-        if !Self::name_shaped(stem)
+        if !self.unit_set.may_end(stem)
+            || !Self::name_shaped(stem)
             || stem.chars().any(|c| c.is_ascii_digit())
             || self.unit_not_endings.ending(stem).is_some()
             || self.unit_not_words.contains(stem)
@@ -159,7 +169,10 @@ impl OrgLexicon {
     /// The company ending of `stem` after a head, and whether that ending
     /// needs a proper name before it.
     pub(crate) fn company_ending<'s>(&self, stem: &'s str) -> Option<(&'s str, bool)> {
-        if self.not_endings.ending(stem).is_some() || self.generic_names.contains(stem) {
+        if !self.company_set.may_end(stem)
+            || self.not_endings.ending(stem).is_some()
+            || self.generic_names.contains(stem)
+        {
             return None;
         }
         suffixes(stem, self.company_set.max_chars)
@@ -213,6 +226,11 @@ impl OrgLexicon {
         }
         if stem.starts_with('㈜') || stem.ends_with('㈜') || stem.ends_with("(주)") {
             return stem.chars().count() > 2;
+        }
+        // Most words end like no institution and no company: told by the
+        // last character before anything is hashed.
+        if !self.suffix_set.may_end(stem) && !self.company_set.may_end(stem) {
+            return false;
         }
         self.has_institution_ending(stem)
             || (Self::name_shaped(stem)

@@ -89,6 +89,13 @@ pub(crate) struct Trigger {
     pub(crate) predictive: bool,
 }
 
+/// Whether `text` holds anything a commitment could be triggered by: a
+/// cheap test before reading a table cell's subjects, which costs the
+/// cell's morphology.
+pub(crate) fn may_commit(text: &str) -> bool {
+    TRIGGER.is_match(text)
+}
+
 /// The triggers in `span` of `text` (which starts at byte `base`);
 /// `pledges` admits `겠다`, for quoted words.
 pub(crate) fn triggers(text: &str, base: usize, span: Span, pledges: bool) -> Vec<Trigger> {

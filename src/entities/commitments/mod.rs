@@ -125,6 +125,11 @@ pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<Found> {
 /// (`… 사업을 확대하고 … 기여할 계획임`).
 fn row(cx: &Analysis<'_>, block: &Block, actors: &mut Actors, out: &mut Vec<Found>) {
     for cell in &block.cells {
+        // Most cells are figures and names: no trigger, no pact going on,
+        // nothing to read (and no morphology to pay for).
+        if !actors.pact && !clause::may_commit(&cell.text) {
+            continue;
+        }
         let found = cx.subjects(cell.span);
         for sentence in sentences(cx.source.text, 0, cell.span, &[]) {
             let found = within(&found, sentence);

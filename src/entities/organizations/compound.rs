@@ -40,7 +40,7 @@ fn spaced(cx: &Analysis<'_>, a: &Word, b: &Word) -> bool {
         return false;
     }
     let gap = cx.text(Span::new(a.span.end, b.span.start));
-    gap.replace("<br>", "").trim().is_empty()
+    gap.split("<br>").all(|part| part.trim().is_empty())
 }
 
 /// Whether a line break (`<br>` or a newline) stands between two words.
