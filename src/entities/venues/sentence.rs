@@ -25,8 +25,7 @@ pub(super) fn sentence_venues(
         let Some(after) = morphemes.get(i + 1..) else {
             continue;
         };
-        let held =
-            m.pos == Pos::JKB && cx.text(m.span).starts_with("에서") && event_follows(cx, after);
+        let held = is_where(cx, m) && (event_follows(cx, after) || meeting_follows(cx, after));
         if m.spaced || !(held || is_visited(cx, m, after)) {
             continue;
         }
@@ -103,6 +102,35 @@ fn push_parts(cx: &Analysis<'_>, place: Span, out: &mut Vec<Snippet>) {
     }
 }
 
+/// The particle of place: `에서` (`에서는`, `에서도`).
+fn is_where(cx: &Analysis<'_>, m: &Morpheme) -> bool {
+    m.pos == Pos::JKB && cx.text(m.span).starts_with("에서")
+}
+
+/// Verbs of meeting and performing the shared event verbs leave out
+/// (`…에서 간담회를 연다`, `…에서 대사를 만나`, `…에서 면담했다`,
+/// `…에서 공연한다`), up to the end of the clause.
+fn meeting_follows(cx: &Analysis<'_>, after: &[Morpheme]) -> bool {
+    for m in after.iter().take_while(|m| m.pos != Pos::SF).take(40) {
+        let text = cx.text(m.span);
+        let verb = match m.pos {
+            // 연다, 연 (열다), 만나, 만났다.
+            Pos::VV => {
+                text.starts_with('연') || text.starts_with("만나") || text.starts_with("만났")
+            }
+            Pos::NNG => matches!(text, "면담" | "회담" | "주재" | "공연" | "상영" | "시상"),
+            _ => false,
+        };
+        if verb {
+            return true;
+        }
+        if matches!(m.last_pos, Pos::EC | Pos::EF) {
+            return false;
+        }
+    }
+    false
+}
+
 /// `…을 찾아`, `…를 방문하여`: the object of a visit is where the
 /// visit takes place.
 fn is_visited(cx: &Analysis<'_>, m: &Morpheme, after: &[Morpheme]) -> bool {
@@ -149,7 +177,13 @@ fn place_before(cx: &Analysis<'_>, before: &[Morpheme], when: &[Span]) -> Option
         .strip_suffix("일원")
         .or_else(|| compact.strip_suffix("일대"))
         .unwrap_or(&compact);
-    let head = cx.lexicon.place_heads.ending(compact).is_some()
+    // A short building word alone (`학교`, `매장`) is any such place, not a
+    // venue: it must be named (`OO초등학교`).
+    let head = cx
+        .lexicon
+        .place_heads
+        .ending(compact)
+        .is_some_and(|h| h.len() < compact.len() || h.chars().count() > 2)
         || cx.lexicon.places.ending(compact).is_some();
     let event = cx.lexicon.event_nouns.ending(compact).is_some();
     ((placey || head) && !event).then_some(span)
