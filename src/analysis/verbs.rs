@@ -32,8 +32,8 @@ pub(crate) fn event_follows(cx: &Analysis<'_>, after: &[Morpheme]) -> bool {
     false
 }
 
-/// 개최, 진행, 실시, 체결, 출범, 개막, 참석, 참가 (nouns made verbs), and
-/// the verbs 열다/열리다, 갖다/가지다, 펼치다.
+/// 개최, 진행, 실시, 체결, 출범, 개막, 참석, 참가, 전개, 돌입 (nouns made
+/// verbs), and the verbs 열다/열리다, 갖다/가지다, 펼치다, 벌이다, 치르다.
 pub(crate) fn is_event_verb(cx: &Analysis<'_>, m: &Morpheme) -> bool {
     let text = cx.text(m.span);
     match m.pos {
@@ -53,10 +53,15 @@ pub(crate) fn is_event_verb(cx: &Analysis<'_>, m: &Morpheme) -> bool {
                 | "참가"
                 | "개소"
                 | "공개"
+                | "전개"
+                | "돌입"
         ),
-        Pos::VV => ["열", "갖", "가지", "가졌", "가진", "펼쳐", "펼치"]
-            .iter()
-            .any(|v| text.starts_with(v)),
+        Pos::VV => [
+            "열", "갖", "가지", "가졌", "가진", "펼쳐", "펼치", "벌이", "벌여", "벌였", "치르",
+            "치러", "치렀", "치른",
+        ]
+        .iter()
+        .any(|v| text.starts_with(v)),
         _ => false,
     }
 }
@@ -198,11 +203,11 @@ pub(crate) fn held_by(cx: &Analysis<'_>, words: &[Word], i: usize) -> Option<Spa
     None
 }
 
-/// 추진, 시행, 마련: verbs that hold an event named right before them
-/// (`공모를 추진한다`, `‘북토크’를 마련해`), though not a place before
-/// `에서`. (운영 runs a council as well as an event.)
+/// 추진, 시행, 마련, 운영: verbs that hold an event named right before
+/// them (`공모를 추진한다`, `‘북토크’를 마련해`, `캠프를 운영한다`), though
+/// not a place before `에서` (운영 runs an office as well as an event).
 fn is_running(cx: &Analysis<'_>, m: &Morpheme) -> bool {
-    m.pos == Pos::NNG && matches!(cx.text(m.span), "추진" | "시행" | "마련")
+    m.pos == Pos::NNG && matches!(cx.text(m.span), "추진" | "시행" | "마련" | "운영")
 }
 
 /// Whether `c` is a Hangul syllable.

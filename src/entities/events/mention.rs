@@ -46,6 +46,13 @@ static ROUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(?:제\s*\d+\s*(?:회|차|기)|\d+\s*차)(?:\s|$)").expect("round")
 });
 
+/// A year or a round standing before a quoted name: `2026년`, `’26년`,
+/// `제3차`, `6차`, `제15기`.
+static YEAR_OR_ROUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[‘’']?\d{2}(?:\d{2})?년?|제\s*\d+\s*(?:회|차|기)|\d+\s*(?:차|회))$")
+        .expect("year or round")
+});
+
 /// Words that point at an event rather than name it (`이번 간담회`).
 const POINTERS: &[&str] = &[
     "이번",
@@ -133,11 +140,49 @@ pub(super) fn mentions(cx: &Analysis<'_>, span: Span) -> Vec<Found> {
         }
         let before = cx.text(Span::new(span.start, start));
         if round || held_after(cx, &words, i) || TAKES_PLACE_BEFORE.is_match(before) {
-            out.push(found(cx, span, name));
+            for part in listed(cx, name) {
+                out.push(found(cx, span, part));
+            }
         }
     }
     out.sort_by_key(|f| f.event.mention.span);
     out
+}
+
+/// `생명대사 위촉식·토크콘서트·문화공연`: events listed with a middle
+/// dot, each ending in an event noun, are one event each (the words
+/// before the first belong to it); a general one (`문화공연`) is left out.
+/// A name with no such list is itself.
+fn listed(cx: &Analysis<'_>, name: Span) -> Vec<Span> {
+    let text = cx.text(name);
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (at, dot) in text.match_indices(['·', 'ㆍ', '∙']) {
+        if text.get(from..at).is_some_and(|t| ends_in_event(cx, t)) {
+            parts.push((from, at));
+            from = at + dot.len();
+        }
+    }
+    if parts.is_empty() || !ends_in_event(cx, text) {
+        return vec![name];
+    }
+    parts.push((from, text.len()));
+    parts
+        .into_iter()
+        .map(|(a, b)| Span::new(name.start + a, name.start + b))
+        .filter(|part| {
+            let compact: String = cx.text(*part).split_whitespace().collect();
+            !is_generic(&compact)
+        })
+        .collect()
+}
+
+/// Whether `text` ends in an event noun: its last word, not a part of
+/// one (`민·관` is no list).
+fn ends_in_event(cx: &Analysis<'_>, text: &str) -> bool {
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or(text);
+    let last = last.rsplit(['·', 'ㆍ', '∙']).next().unwrap_or(last);
+    cx.lexicon.event_nouns.ending(last).is_some()
 }
 
 /// A pair of quote marks and the name inside.
@@ -201,7 +246,18 @@ fn quoted_event(cx: &Analysis<'_>, span: Span, words: &[Word], q: &Quote) -> Opt
             .any(|s| v.starts_with(s))
     });
     let held = (verb.is_some() && (noun || !setup)) || (noun && event_follows(cx, rest));
-    let start = name_start(cx, span, words, &[], q.whole.start);
+    let mut start = name_start(cx, span, words, &[], q.whole.start);
+    if noun {
+        // `…확산 대비 ‘마스크 착용 캠페인’`: a quoted event name is whole;
+        // only its year and round stand outside (`제3차 ｢…회의｣`).
+        start = words
+            .iter()
+            .filter(|w| w.span.start >= start && w.span.end <= q.whole.start)
+            .rev()
+            .take_while(|w| YEAR_OR_ROUND.is_match(cx.text(w.span)))
+            .last()
+            .map_or(q.whole.start, |w| w.span.start);
+    }
     let before = cx.text(Span::new(span.start, start));
     let round = ROUND.is_match(cx.text(Span::new(start, q.whole.end)));
     if !(held || TAKES_PLACE_BEFORE.is_match(before) || (noun && round)) {
@@ -262,7 +318,14 @@ fn name_start(
         }
         count += 1;
     }
-    start
+    // `읍·면·동장`: a joining mark whose word stops the name does not
+    // start it.
+    let rest = cx.text(Span::new(start, from));
+    let marks = rest.len()
+        - rest
+            .trim_start_matches(['·', 'ㆍ', '‧', '․', '-', '∙'])
+            .len();
+    start + marks
 }
 
 /// `편지(불법 스팸)`: where a bracket that closes at the end of `text`
@@ -298,6 +361,23 @@ fn is_name_word(cx: &Analysis<'_>, w: &Word) -> bool {
     if matches!(text, "오전" | "오후" | "오는" | "지난") {
         return false;
     }
+    // `일주일간`, `사흘간`: how long, not which.
+    if text.strip_suffix('간').is_some_and(|d| {
+        d.starts_with(|c: char| c.is_ascii_digit())
+            || [
+                "일주일",
+                "이틀",
+                "사흘",
+                "나흘",
+                "닷새",
+                "열흘",
+                "보름",
+                "한달",
+            ]
+            .contains(&d)
+    }) {
+        return false;
+    }
     // `이틀간`, `9개월간`: how long, not which.
     if w.morphemes(cx)
         .last()
@@ -313,9 +393,10 @@ fn is_name_word(cx: &Analysis<'_>, w: &Word) -> bool {
             // `꿈드림`: ko-dic reads an unknown compound as a noun and a
             // participle.
             || (noun_before && m.pos == Pos::VV && m.last_pos == Pos::ETM)
-            // `협의체`: a bound noun inside a compound.
+            // `협의체`: a bound noun inside a compound; `제1기`: a counter
+            // after a number.
             || (noun_before && m.pos == Pos::NNB);
-        noun_before |= m.pos.is_noun();
+        noun_before |= m.pos.is_noun() || m.pos == Pos::SN;
         ok
     })
 }

@@ -36,23 +36,26 @@ pub(crate) fn recognise(cx: &Analysis<'_>) -> Vec<Found> {
             }
         }
     }
-    // A headline restates the body: its events count when the body names
-    // none, and otherwise only give a fuller name to the body's event
-    // (`‘…’ 토론회` for the body's `토론회`).
-    if events.is_empty() {
-        for found in headlines {
-            add(&mut events, found);
-        }
-    } else {
-        for found in headlines {
-            if let Some(e) = events
-                .iter_mut()
-                .find(|e| same_event(&e.event.name, &found.event.name))
-            {
+    // A headline restates the body: its events give a fuller name to the
+    // body's event (`‘…’ 토론회` for the body's `토론회`), and count on
+    // their own when the body names them otherwise or not at all
+    // (`생명대사 위촉식·토크콘서트 진행` under a body that names the
+    // 발대식 only).
+    for found in headlines {
+        let restated = events
+            .iter()
+            .any(|e| same_head(cx, &e.event.name, &found.event.name));
+        match events
+            .iter_mut()
+            .find(|e| same_event(&e.event.name, &found.event.name))
+        {
+            None if restated => {}
+            Some(e) => {
                 if fuller(&found.event.name, &e.event.name) {
                     e.event.name = found.event.name;
                 }
             }
+            None => add(&mut events, found),
         }
     }
     for found in fields::groups(cx, &events) {
@@ -128,10 +131,17 @@ fn add(events: &mut Vec<Found>, found: Found) {
     }
 }
 
-/// `2026`, `2026년`, `4월`: a word that dates a name.
+/// `2026`, `2026년`, `4월`: a word that dates a name; `제5차`, `5차`: a
+/// round, which a headline may write elsewhere in the name (`… 협의체
+/// 제5차 전체회의` for `제5차 … 협의체 전체회의`).
 fn is_date_word(word: &str) -> bool {
     let digits = word.trim_end_matches(['년', '월']);
-    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+    let round = word
+        .strip_prefix('제')
+        .unwrap_or(word)
+        .strip_suffix(['차', '회']);
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+        || round.is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether `a` is a fuller name of the event named `b`: it holds `b` and
@@ -175,6 +185,30 @@ fn same_event(a: &str, b: &str) -> bool {
     match (short.split_last(), long.last()) {
         (Some((head, rest)), Some(last)) => {
             !rest.is_empty() && last.ends_with(head) && rest.iter().all(|w| long.contains(w))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a headline's event and the body's share their head: the same
+/// event noun (`거점 인력 발대식` and `AI 리더 발대식`), or, for a noun
+/// as general as `회의`, the same last two words (`연속(릴레이) 현안 점검
+/// 회의` and `긴급 현안 점검 회의`).
+fn same_head(cx: &Analysis<'_>, a: &str, b: &str) -> bool {
+    let tail =
+        |name: &str| -> Vec<String> { name.split_whitespace().rev().take(2).map(key).collect() };
+    let (ta, tb) = (tail(a), tail(b));
+    let (Some(la), Some(lb)) = (ta.first(), tb.first()) else {
+        return false;
+    };
+    let noun = |w: &str| cx.lexicon.event_nouns.ending(w).map(str::to_string);
+    match (noun(la), noun(lb)) {
+        (Some(na), Some(nb)) if na == nb => {
+            let general = [
+                "회의", "행사", "점검", "교육", "공연", "대회", "단속", "공모", "주간",
+            ]
+            .contains(&na.as_str());
+            !general || ta == tb
         }
         _ => false,
     }
