@@ -5,64 +5,19 @@
 //! The ratio that matters is extract / tokenize on the same input: what
 //! the recognisers cost on top of morphology, independent of the machine.
 
-use std::borrow::Cow;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use lindera::dictionary::{DictionaryKind, load_embedded_dictionary};
-use lindera::mode::Mode;
-use lindera::segmenter::Segmenter;
+mod common;
 
-fn corpus() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/releases");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    paths.sort();
-    paths
-        .iter()
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
-}
+use common::{corpus, segmenter, tokenize};
 
 fn fixture() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/motie-2021-12-22-industry-dx-network.txt");
     std::fs::read_to_string(path).expect("fixture")
-}
-
-/// The segmenter set up as bodo sets it up (see src/morph.rs).
-fn segmenter() -> Segmenter {
-    let dictionary = load_embedded_dictionary(DictionaryKind::KoDic).expect("dictionary");
-    Segmenter::new(Mode::Normal, dictionary, None).max_grouping_len(Some(24))
-}
-
-fn tokenize_lines(segmenter: &Segmenter, text: &str) -> usize {
-    text.lines()
-        .map(|line| {
-            segmenter
-                .segment(Cow::Borrowed(line))
-                .map_or(0, |t| t.len())
-        })
-        .sum()
-}
-
-/// Tokenisation as bodo needs it: with each token's part of speech read,
-/// which is where lindera decodes the dictionary's feature strings.
-fn tokenize_lines_with_pos(segmenter: &Segmenter, text: &str) -> usize {
-    text.lines()
-        .map(|line| {
-            segmenter.segment(Cow::Borrowed(line)).map_or(0, |tokens| {
-                tokens
-                    .into_iter()
-                    .map(|mut t| t.details().first().map_or(0, |pos| pos.len()))
-                    .sum::<usize>()
-            })
-        })
-        .sum()
 }
 
 fn bench_inputs(c: &mut Criterion) {
@@ -80,10 +35,10 @@ fn bench_inputs(c: &mut Criterion) {
             b.iter(|| extractor.extract(text))
         });
         group.bench_with_input(BenchmarkId::new("tokenize", name), text, |b, text| {
-            b.iter(|| tokenize_lines(&segmenter, text))
+            b.iter(|| tokenize(&segmenter, text, false))
         });
         group.bench_with_input(BenchmarkId::new("tokenize+pos", name), text, |b, text| {
-            b.iter(|| tokenize_lines_with_pos(&segmenter, text))
+            b.iter(|| tokenize(&segmenter, text, true))
         });
     }
     group.finish();

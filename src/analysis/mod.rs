@@ -338,7 +338,7 @@ fn segments(blocks: &[Block]) -> Vec<Segment<'_>> {
 
 /// The blocks to read as running text, inline children left to their
 /// parent (whose text already holds them).
-fn text_blocks(blocks: &[Block]) -> Vec<&Block> {
+pub(crate) fn text_blocks(blocks: &[Block]) -> Vec<&Block> {
     fn go<'b>(blocks: &'b [Block], parent: Option<&'b Block>, out: &mut Vec<&'b Block>) {
         for block in blocks {
             if parent.is_none_or(|p| !is_inline_child(p, block)) {

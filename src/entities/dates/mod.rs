@@ -22,7 +22,7 @@ use regex::Regex;
 
 use crate::Span;
 use crate::analysis::Analysis;
-use crate::analysis::is_inline_child;
+use crate::analysis::text_blocks;
 use crate::document::{
     Block, BlockKind, DateMention, DurationMention, Warning, WarningKind, YearSource,
 };
@@ -30,22 +30,6 @@ use calendar::{Date, WEEKDAYS};
 pub(crate) use resolve::Anchor;
 
 pub(crate) use resolve::resolve;
-
-/// A block's own text: the blocks to scan, inline children left to their
-/// parent (whose text already holds them).
-pub(crate) fn text_blocks(blocks: &[Block]) -> Vec<&Block> {
-    fn go<'b>(blocks: &'b [Block], parent: Option<&'b Block>, out: &mut Vec<&'b Block>) {
-        for block in blocks {
-            if parent.is_none_or(|p| !is_inline_child(p, block)) {
-                out.push(block);
-            }
-            go(&block.children, Some(block), out);
-        }
-    }
-    let mut out = Vec::new();
-    go(blocks, None, &mut out);
-    out
-}
 
 /// Titles and subtitles, where dates stand bare in parentheses (`(7.27)`);
 /// a "headline" of table cells (`식료품 | 330 | (8.6)`) is a table row that

@@ -424,14 +424,15 @@ fn canonical(
         .unwrap_or(clean)
 }
 
-/// Marks of a legal form written before or after a name.
-const LEGAL_FORMS: &[&str] = &[
-    "㈜",
-    "(주)",
-    "㈔",
+/// The legal-form marks of companies and foundations, before or after a
+/// name (`㈜농심`, `LG전자 주식회사`).
+pub(super) const LEGAL_FORMS: &[&str] = &[
     "(사)",
     "(재)",
+    "(주)",
     "(유)",
+    "㈜",
+    "㈔",
     "주식회사",
     "유한책임회사",
     "유한회사",

@@ -103,24 +103,6 @@ fn is_bare_name(text: &str) -> bool {
         && text.split_whitespace().count() <= 3
 }
 
-/// Marks of a company's or foundation's legal form, and line breaks,
-/// written before or after a name.
-const LEGAL_FORMS: &[&str] = &[
-    "<br>",
-    "(사)",
-    "(재)",
-    "(주)",
-    "(유)",
-    "㈜",
-    "㈔",
-    "주식회사",
-    "유한책임회사",
-    "유한회사",
-    "재단법인",
-    "사단법인",
-    "학교법인",
-];
-
 /// The names a cell holds: its first line (notes after `<br>` left out),
 /// cut at `&`, `,` and interpuncts between names, each without the
 /// acronym in parentheses after it and without a legal-form mark.
@@ -183,6 +165,12 @@ fn split_names(cx: &Analysis<'_>, piece: Span) -> Vec<Span> {
         .collect()
 }
 
+/// What a cell's name may be wrapped in: a line break, then the
+/// legal-form marks.
+fn marks() -> impl Iterator<Item = &'static str> {
+    std::iter::once("<br>").chain(super::LEGAL_FORMS.iter().copied())
+}
+
 /// The name in a piece of a cell, trimmed of spaces, `<br>`, a legal-form
 /// mark and a parenthesis after it; none when what is left is no name (a
 /// number, a title, an occupation).
@@ -191,7 +179,7 @@ fn name_in(cx: &Analysis<'_>, piece: Span) -> Option<Span> {
     let mut start = 0;
     let mut end = text.len();
     // `(사)대한민국교육봉사단`, `㈜창비`: the mark before the name.
-    for mark in LEGAL_FORMS {
+    for mark in marks() {
         let rest = text[start..].trim_start();
         if let Some(after) = rest.strip_prefix(mark) {
             start = text.len() - after.len();
@@ -201,7 +189,7 @@ fn name_in(cx: &Analysis<'_>, piece: Span) -> Option<Span> {
         end = start + open;
     }
     // `LG전자 주식회사`, `한국 오라클 유한회사`: the mark after the name.
-    for mark in LEGAL_FORMS {
+    for mark in marks() {
         if let Some(before) = text[start..end].trim_end().strip_suffix(mark) {
             end = start + before.len();
         }
